@@ -1,0 +1,1 @@
+"""kamerkg export stage."""

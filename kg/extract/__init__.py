@@ -1,0 +1,1 @@
+"""kamerkg extract stage."""

@@ -1,0 +1,1 @@
+"""kamerkg resolve stage."""

@@ -1,0 +1,1 @@
+"""kamerkg serve stage."""

@@ -1,0 +1,1 @@
+"""kamerkg views stage."""
