@@ -12,12 +12,19 @@ Doc. On each span:
   cites, status, label...), or None.
 
 Spans in different groups may overlap (a motion contains its citation).
+
+Before the components run, the pipeline puts the ingested ``kg.model.Document``
+on ``doc._.kg_document`` (or leaves None when a component is used on bare
+text): components may read its footnotes (a motion's marker leads to the
+footnote citing it) and metadata (the signatory behind "ik").
 """
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 if not Span.has_extension("kg"):
     Span.set_extension("kg", default=None)
+if not Doc.has_extension("kg_document"):
+    Doc.set_extension("kg_document", default=None)
 
 SPAN_GROUPS = ("kg_citations", "kg_organizations", "kg_measures", "kg_persons", "kg_motions", "kg_actions")
