@@ -1,0 +1,140 @@
+"""The ``kamerkg`` command: parses options and calls the stages.
+
+Exit codes (DESIGN.md): 0 success; 1 user error, one line, no traceback
+(``--debug`` shows it); 2 some inputs skipped under ``--strict``; 3 an
+internal error (a bug: please report it with the ``--debug`` output).
+"""
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from kg import __version__
+
+log = logging.getLogger("kg")
+
+EXIT_USER_ERROR = 1
+EXIT_SKIPPED = 2
+EXIT_INTERNAL = 3
+
+
+class UserError(click.ClickException):
+    """A problem with the user's input: one line, exit 1."""
+
+    exit_code = EXIT_USER_ERROR
+
+    def show(self, file=None) -> None:  # noqa: ANN001 - click's signature
+        click.echo(f"kamerkg: {self.format_message()}", err=True)
+
+
+def _setup_logging(debug: bool) -> None:
+    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING,
+                        format="kamerkg: %(message)s" if not debug else "%(levelname)s %(name)s: %(message)s")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kamerkg")
+@click.option("--debug", is_flag=True, help="Show tracebacks and debug logging.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """Build and query a knowledge graph of Dutch counter-terrorism policy from Kamerstukken."""
+    ctx.ensure_object(dict)
+    ctx.obj["debug"] = debug
+    _setup_logging(debug)
+
+
+def _default_corpus() -> Path:
+    from kg.paths import corpus_dir
+
+    return corpus_dir()
+
+
+@cli.command()
+@click.argument("corpus", required=False, type=click.Path(path_type=Path))
+@click.option("-o", "--out", required=True, type=click.Path(path_type=Path), help="Output folder.")
+@click.option("--model", default=None, help="Also run an installed spaCy pipeline (e.g. nl_core_news_lg).")
+@click.option("--strict", is_flag=True, help="Exit 2 when any input file was skipped.")
+def build(corpus: Path | None, out: Path, model: str | None, strict: bool) -> None:
+    """Build OUT (RDF files, SPARQL store, HTML views) from CORPUS (default: the bundled corpus)."""
+    from tqdm import tqdm
+
+    from kg.build import BuildError, build as run_build
+    from kg.extract.pipeline import ModelNotFound
+
+    corpus = corpus or _default_corpus()
+    total = sum(1 for p in corpus.iterdir() if p.is_file()) if corpus.is_dir() else 0
+    with tqdm(total=total, desc="extracting", unit="doc", file=sys.stderr, leave=False) as bar:
+        try:
+            report = run_build(corpus, out, model=model, on_document=lambda _: bar.update(1))
+        except (BuildError, ModelNotFound) as error:
+            raise UserError(str(error)) from error
+    width = max(len(name) for name, _ in report.rows())
+    click.echo(f"kamerkg build: {corpus} -> {report.out}")
+    for name, value in report.rows():
+        click.echo(f"  {name:<{width}}  {value:>8}")
+    for skipped in report.skipped:
+        click.echo(f"  skipped: {skipped.reason}")
+    if strict and report.skipped:
+        sys.exit(EXIT_SKIPPED)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
+@click.option("--model", default=None, help="Also run an installed spaCy pipeline.")
+def extract(files: tuple[Path, ...], fmt: str, model: str | None) -> None:
+    """Print the extraction JSON (DESIGN.md) of FILES."""
+    from kg.export.extraction_json import extract_files
+    from kg.extract.pipeline import ModelNotFound
+
+    try:
+        payload, problems = extract_files(list(files), model=model)
+    except ModelNotFound as error:
+        raise UserError(str(error)) from error
+    for problem in problems:
+        click.echo(f"kamerkg: {problem}", err=True)
+    click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+
+
+@cli.command()
+@click.argument("out", type=click.Path(path_type=Path))
+@click.argument("sparql", required=False)
+@click.option("--saved", default=None, help="Run a saved query by name.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+def query(out: Path, sparql: str | None, saved: str | None, fmt: str) -> None:
+    """Run SPARQL on OUT/store (the union of all document graphs is the default graph)."""
+    from kg.graph.query import QueryError, run_query
+
+    if bool(sparql) == bool(saved):
+        raise UserError("give either a SPARQL query or --saved NAME")
+    try:
+        click.echo(run_query(out, sparql=sparql, saved=saved, fmt=fmt), nl=False)
+    except QueryError as error:
+        raise UserError(str(error)) from error
+
+
+def main() -> None:
+    """Entry point: user errors as one line; tracebacks only with --debug."""
+    debug = "--debug" in sys.argv[1:]
+    try:
+        cli.main(standalone_mode=False, obj={})
+    except click.exceptions.Abort:
+        click.echo("kamerkg: interrupted", err=True)
+        sys.exit(130)
+    except click.ClickException as error:
+        error.show()
+        sys.exit(error.exit_code)
+    except click.exceptions.Exit as exit_:
+        sys.exit(exit_.exit_code)
+    except SystemExit:
+        raise
+    except Exception as error:  # the last line of defence: report, never dump on users
+        if debug:
+            raise
+        click.echo(f"kamerkg: internal error: {error.__class__.__name__}: {error} (run with --debug for details)",
+                   err=True)
+        sys.exit(EXIT_INTERNAL)

@@ -1,0 +1,29 @@
+"""Sentence boundaries that respect paragraphs.
+
+spaCy's rule-based sentencizer splits on end punctuation only, so a heading
+without a full stop would run into the next sentence and a footnote into the
+body. Ingest keeps paragraphs apart with blank lines; this component starts a
+sentence after every paragraph break, then applies the sentencizer's rule.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.pipeline import Sentencizer
+from spacy.tokens import Doc
+
+
+class ParagraphSentencizer:
+    def __init__(self, punct_chars: list[str] | None = None) -> None:
+        self._sentencizer = Sentencizer(punct_chars=punct_chars)
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc = self._sentencizer(doc)
+        for token in doc[:-1]:
+            if token.is_space and "\n" in token.text:
+                doc[token.i + 1].is_sent_start = True
+        return doc
+
+
+@Language.factory("kg_sentences", default_config={"punct_chars": None})
+def make_sentences(nlp: Language, name: str, punct_chars: list[str] | None) -> ParagraphSentencizer:
+    return ParagraphSentencizer(punct_chars=punct_chars)

@@ -1,0 +1,51 @@
+"""kamerkg's own terms (generated from ontology/kg.ttl; do not edit).
+
+Regenerate with ``python -m kg.graph.gen_namespace``.
+"""
+from rdflib.namespace import DefinedNamespace, Namespace
+from rdflib.term import URIRef
+
+
+class KG(DefinedNamespace):
+    """The kamerkg ontology, https://w3id.org/kamerkg/def#"""
+
+    _fail = True
+    _NS = Namespace("https://w3id.org/kamerkg/def#")
+
+    Action: URIRef  # Action
+    ActionClass: URIRef  # Action class
+    Citation: URIRef  # Citation
+    Document: URIRef  # Document
+    Extraction: URIRef  # Extraction
+    Measure: URIRef  # Measure
+    Mention: URIRef  # Mention
+    Motion: URIRef  # Motion
+    actionClass: URIRef  # action class
+    actionVerb: URIRef  # action verb
+    addressee: URIRef  # addressee
+    agent: URIRef  # agent
+    citationKind: URIRef  # citation kind
+    cited: URIRef  # cited
+    citing: URIRef  # citing
+    documentType: URIRef  # document type
+    dossier: URIRef  # dossier number
+    evidence: URIRef  # evidence
+    extractorVersion: URIRef  # extractor version
+    gazetteerHash: URIRef  # gazetteer hash
+    inCorpus: URIRef  # in corpus
+    kind: URIRef  # kind
+    mentions: URIRef  # mentions
+    number: URIRef  # number in dossier
+    object: URIRef  # object
+    page: URIRef  # page
+    party: URIRef  # party
+    publishedAs: URIRef  # published as
+    reportsOn: URIRef  # reports on
+    role: URIRef  # role
+    sentence: URIRef  # sentence
+    sha256: URIRef  # SHA-256
+    signatory: URIRef  # signatory
+    sourceFile: URIRef  # source file
+    status: URIRef  # status
+    submitter: URIRef  # submitter
+    vergaderjaar: URIRef  # vergaderjaar
