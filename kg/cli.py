@@ -104,15 +104,25 @@ def extract(files: tuple[Path, ...], fmt: str, model: str | None) -> None:
 @click.argument("out", type=click.Path(path_type=Path))
 @click.argument("sparql", required=False)
 @click.option("--saved", default=None, help="Run a saved query by name.")
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="Bind a query variable, e.g. --param entity=https://w3id.org/kamerkg/id/org/nctv.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
-def query(out: Path, sparql: str | None, saved: str | None, fmt: str) -> None:
-    """Run SPARQL on OUT/store (the union of all document graphs is the default graph)."""
+def query(out: Path, sparql: str | None, saved: str | None, params: tuple[str, ...], fmt: str) -> None:
+    """Run SPARQL on OUT/store (the union of all document graphs is the default graph).
+
+    Saved queries: actions, roles, motions, citations, evidence, timeline, qa."""
     from kg.graph.query import QueryError, run_query
 
     if bool(sparql) == bool(saved):
         raise UserError("give either a SPARQL query or --saved NAME")
+    bindings = {}
+    for param in params:
+        name, sep, value = param.partition("=")
+        if not sep or not name:
+            raise UserError(f"--param {param!r}: expected NAME=VALUE")
+        bindings[name] = value
     try:
-        click.echo(run_query(out, sparql=sparql, saved=saved, fmt=fmt), nl=False)
+        click.echo(run_query(out, sparql=sparql, saved=saved, fmt=fmt, params=bindings), nl=False)
     except QueryError as error:
         raise UserError(str(error)) from error
 

@@ -37,6 +37,7 @@ class Metadata:
     title: str | None = None
     signatories: list[str] = field(default_factory=list)
     addressee: str | None = None
+    year: int | None = None  # the year of publication, when the text gives no full date
 
 
 @dataclass

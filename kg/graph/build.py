@@ -20,6 +20,9 @@ from kg.graph.namespace import KG
 from kg.model import Entity, Extraction
 from kg.paths import ontology_dir
 from kg.resolve import Resolution
+from kg.resolve.roles import document_when
+from kg.graph.people import people_triples
+from kg.graph.statements import action_triples, motion_triples
 
 OA = Namespace("http://www.w3.org/ns/oa#")
 
@@ -89,6 +92,9 @@ def _document_triples(extraction: Extraction, resolution: Resolution, hash_: str
         yield doc_iri, DCTERMS.title, Literal(meta.title)
     if meta.date:
         yield doc_iri, DCTERMS.date, Literal(meta.date, datatype=XSD.date)
+    year = meta.date[:4] if meta.date else (str(meta.year) if meta.year else None)
+    if year:
+        yield doc_iri, KG.year, Literal(year, datatype=XSD.gYear)
     for predicate, value in ((KG.vergaderjaar, meta.vergaderjaar), (KG.dossier, meta.dossier),
                              (KG.number, meta.number), (KG.addressee, meta.addressee)):
         if value:
@@ -108,6 +114,17 @@ def _document_triples(extraction: Extraction, resolution: Resolution, hash_: str
         yield node, OA.hasBody, entity
         yield node, PROV.wasGeneratedBy, activity
         yield from _span_triples(node, doc_iri, mention.text, mention.start, mention.end, mention.sentence)
+
+    for name in meta.signatories:
+        person = resolution.lookup("Person", name)
+        if person:
+            yield doc_iri, KG.signatory, iris.entity(person)
+
+    for motion in extraction.motions:
+        yield from motion_triples(motion, document.id, resolution, _span_triples)
+    when = document_when(extraction)
+    for relation in extraction.relations:
+        yield from action_triples(relation, document.id, when, resolution, _span_triples)
 
     for citation in extraction.citations:
         cited = iris.document(citation.id)
@@ -149,9 +166,12 @@ def document_quads(extraction: Extraction, resolution: Resolution, hash_: str) -
 
 
 def entity_quads(resolution: Resolution) -> list[tuple]:
+    """The entities graph: entity descriptions and people's memberships over time."""
     graph = iris.entities_graph()
-    return [(s, p, o, graph) for entity in resolution.sorted_entities()
-            for s, p, o in _entity_triples(entity, resolution)]
+    quads = [(s, p, o, graph) for entity in resolution.sorted_entities()
+             for s, p, o in _entity_triples(entity, resolution)]
+    quads += [(s, p, o, graph) for s, p, o in people_triples(resolution)]
+    return quads
 
 
 def all_quads(extractions: Iterable[Extraction], resolution: Resolution) -> Iterator[list[tuple]]:

@@ -89,3 +89,26 @@ def extraction(doc_id: str) -> URIRef:
 
 def dataset() -> URIRef:
     return URIRef(f"{_base}dataset")
+
+
+def role(role_text: str) -> URIRef:
+    """An org:Role such as 'Tweede Kamerlid' or 'partijlid'."""
+    return URIRef(f"{_base}id/role/{slug(role_text)}")
+
+
+def membership(person_key: str, role_text: str, organization: str = "") -> URIRef:
+    """A person's spell in a role (W3C ORG membership), stable per person, role and organisation."""
+    suffix = f"-{slug(organization)}" if organization else ""
+    return URIRef(f"{entity(person_key)}/membership/{slug(role_text)}{suffix}")
+
+
+def interval(node: URIRef) -> URIRef:
+    return URIRef(f"{node}/during")
+
+
+def instant(node: URIRef, which: str) -> URIRef:
+    return URIRef(f"{node}/{which}")
+
+
+def action_class(name: str) -> URIRef:
+    return URIRef(f"{_base}id/action/{slug(name)}")

@@ -49,3 +49,4 @@ class KG(DefinedNamespace):
     status: URIRef  # status
     submitter: URIRef  # submitter
     vergaderjaar: URIRef  # vergaderjaar
+    year: URIRef  # year

@@ -28,8 +28,19 @@ def load_saved(name: str) -> str:
     return queries[name].read_text(encoding="utf-8")
 
 
-def select(out: Path, sparql: str) -> tuple[list[str], list[list[str | None]]]:
-    """Run a SELECT query; returns the variable names and rows of plain strings."""
+def _substitutions(params: dict[str, str] | None) -> dict:
+    """``--param name=value``: an IRI when the value looks like one, else a literal."""
+    import pyoxigraph as ox
+
+    result = {}
+    for name, value in (params or {}).items():
+        term = ox.NamedNode(value) if "://" in value else ox.Literal(value)
+        result[ox.Variable(name)] = term
+    return result
+
+
+def select(out: Path, sparql: str, params: dict[str, str] | None = None) -> tuple[list[str], list[list[str | None]]]:
+    """Run a query; returns the variable names and rows of plain strings."""
     import pyoxigraph as ox
 
     store_path = out / "store"
@@ -40,8 +51,8 @@ def select(out: Path, sparql: str) -> tuple[list[str], list[list[str | None]]]:
     except OSError as error:
         raise QueryError(f"{store_path}: cannot open the store ({error})") from error
     try:
-        result = store.query(sparql, use_default_graph_as_union=True)
-    except SyntaxError as error:
+        result = store.query(sparql, use_default_graph_as_union=True, substitutions=_substitutions(params))
+    except (SyntaxError, ValueError) as error:
         raise QueryError(f"SPARQL syntax error: {error}") from error
     if isinstance(result, ox.QueryBoolean):
         return ["ask"], [[str(bool(result)).lower()]]
@@ -73,7 +84,8 @@ def format_rows(names: list[str], rows: list[list[str | None]], fmt: str) -> str
     return "\n".join(out) + "\n"
 
 
-def run_query(out: Path, sparql: str | None = None, saved: str | None = None, fmt: str = "table") -> str:
+def run_query(out: Path, sparql: str | None = None, saved: str | None = None, fmt: str = "table",
+              params: dict[str, str] | None = None) -> str:
     text = sparql if sparql is not None else load_saved(saved or "")
-    names, rows = select(out, text)
+    names, rows = select(out, text, params)
     return format_rows(names, rows, fmt)

@@ -1,0 +1,86 @@
+"""What a document says about motions and about who did what.
+
+A motion reference becomes an annotation in the document's graph linking the
+motion (its submitters, the Kamerstuk it is published as) and the letter's
+own words on it; an action becomes an n-ary kg:Action with agent, verb,
+class, object, document, date and evidence span.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD, Namespace
+
+from kg.graph import iris
+from kg.graph.namespace import KG
+from kg.model import Motion, Relation
+from kg.resolve import Resolution
+
+OA = Namespace("http://www.w3.org/ns/oa#")
+
+Triple = tuple[URIRef, URIRef, object]
+SpanTriples = Callable[[URIRef, URIRef, str, int, int, str], Iterator[Triple]]
+
+
+def motion_key(motion: Motion) -> str:
+    """Motions are known by the Kamerstuk they are published as, else by their submitters."""
+    if motion.cites:
+        return f"motion/{motion.cites}"
+    return "motion/" + "-".join(iris.slug(s) for s in motion.submitters or [motion.label])
+
+
+def motion_triples(motion: Motion, doc_id: str, resolution: Resolution, span_triples: SpanTriples) -> Iterator[Triple]:
+    doc_iri = iris.document(doc_id)
+    node = iris.entity(motion_key(motion))
+    yield node, RDF.type, KG.Motion
+    yield node, RDFS.label, Literal(motion.label)
+    if motion.cites:
+        cited = iris.document(motion.cites)
+        yield node, KG.publishedAs, cited
+        yield cited, RDF.type, KG.Document
+        yield cited, DCTERMS.identifier, Literal(motion.cites)
+    for submitter in motion.submitters:
+        person = resolution.lookup("Person", submitter)
+        if person:
+            yield node, KG.submitter, iris.entity(person)
+    yield doc_iri, KG.reportsOn, node
+    reference = iris.span(doc_id, "motion", motion.start, motion.end)
+    yield reference, RDF.type, OA.Annotation
+    yield reference, OA.hasBody, node
+    if motion.status:
+        yield reference, KG.status, Literal(motion.status)
+    yield from span_triples(reference, doc_iri, motion.text, motion.start, motion.end, motion.sentence)
+
+
+def _resolve_key(key: str | None, resolution: Resolution) -> URIRef | None:
+    """An action's agent or object: an entity key, or a document id."""
+    if not key:
+        return None
+    if key in resolution.entities or key.startswith(("org/", "person/", "measure/", "motion/")):
+        return iris.entity(key)
+    return iris.document(key)
+
+
+def action_triples(relation: Relation, doc_id: str, when: str | None, resolution: Resolution,
+                   span_triples: SpanTriples) -> Iterator[Triple]:
+    agent = _resolve_key(relation.agent, resolution)
+    if agent is None:
+        return
+    doc_iri = iris.document(doc_id)
+    node = iris.span(doc_id, "action", relation.start, relation.end, relation.agent)
+    yield node, RDF.type, KG.Action
+    yield node, KG.agent, agent
+    yield node, KG.actionVerb, Literal(relation.action)
+    yield node, KG.actionClass, iris.action_class(relation.action_class)
+    yield iris.action_class(relation.action_class), RDF.type, KG.ActionClass
+    yield iris.action_class(relation.action_class), RDFS.label, Literal(relation.action_class)
+    obj = _resolve_key(relation.object, resolution)
+    if obj is not None:
+        yield node, KG.object, obj
+    yield node, PROV.wasDerivedFrom, doc_iri
+    if when:
+        yield node, DCTERMS.date, Literal(when, datatype=XSD.date if len(when) == 10 else XSD.gYear)
+    evidence = iris.selector(node, "evidence")
+    yield node, KG.evidence, evidence
+    yield from span_triples(evidence, doc_iri, relation.text, relation.start, relation.end, relation.sentence)
