@@ -52,7 +52,7 @@ _NUM = r"(?:\d+|(?-i:[A-Z]{1,3})(?![\w]))"
 _NUMBERS = (
     r"(?:,?\s*nrs\.?\s*(?P<nums>" + _NUM + r"(?:\s*(?:,|en|&)\s*" + _NUM + r")*)"
     r"|,?\s*nr\.?\s*(?P<num>" + _NUM + r")"
-    r"|\s*,\s*(?P<letter>(?-i:[A-Z]{1,3}))(?![\w]))"
+    r"|\s*,\s*(?P<letter>(?-i:[A-Z]{1,3}))(?![\w-]))"
 )
 _PAGE = r"(?:\s*,?\s*(?:p\.|pp\.|blz\.|pag\.|pagina|bladzijde)\s*(?P<page>\d+(?:\s*[-\u2010-\u2015]\s*\d+)?))?"
 _CHAMBER = (

@@ -117,6 +117,7 @@ def test_aanhangsel_is_not_also_plain_handelingen() -> None:
         "Het bericht van 12 maart (nr. 5) was kort.",
         "de zaak 2020Z10445 zonder vraagnummer-aanduiding",
         "Kamerstuk 29 754, Brief over de aanpak",
+        "In Kamerstuk 29 754, EU-beleid en ISIS, staat meer.",
     ],
 )
 def test_no_false_citations(text: str) -> None:
