@@ -56,8 +56,8 @@ _NUMBERS = (
 )
 _PAGE = r"(?:\s*,?\s*(?:p\.|pp\.|blz\.|pag\.|pagina|bladzijde)\s*(?P<page>\d+(?:\s*[-\u2010-\u2015]\s*\d+)?))?"
 _CHAMBER = (
-    r"(?:\s+(?P<chamber>II|I|TK|EK|Tweede\s+Kamer|Eerste\s+Kamer)(?![\w])"
-    r"|\s*\(\s*(?P<chamber2>Tweede|Eerste)\s+Kamer\s*\))?"
+    r"(?:\s+(?P<chamber>II|I|TK|EK|Tweede\s+Kamer|Eerste\s+Kamer)(?![\w]))?"
+    r"(?:\s*\(\s*(?P<chamber2>Tweede|Eerste)\s+Kamer\s*\))?"
 )
 
 KAMERSTUK_PATTERN = (
@@ -155,7 +155,7 @@ def _kamerstuk(match: re.Match[str]) -> list[tuple[str, int]]:
 
 
 def _chamber(match: re.Match[str]) -> str:
-    chamber = (match.group("chamber") or match.group("chamber2") or "").lower()
+    chamber = (match.group("chamber2") or match.group("chamber") or "").lower()
     return "ek" if chamber in {"i", "ek"} or chamber.startswith("eerste") else "tk"
 
 

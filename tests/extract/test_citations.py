@@ -39,6 +39,8 @@ def ids(text: str, **kwargs) -> list[str]:
         ("Zo bleek uit Handelingen II 2009/10, nr. 44.", ["h-tk-20092010-44"]),
         ("Het debat in de senaat (Handelingen I 2020/21, nr. 9, item 3) liep uit.", ["h-ek-20202021-9-3"]),
         ("Het debat in de senaat (Handelingen (Eerste Kamer) 2020-2021, nr. 9) liep uit.", ["h-ek-20202021-9"]),
+        ("Zo sprak de senaat (Handelingen I (Eerste Kamer) 2020/21, nr. 9, item 2) erover.", ["h-ek-20202021-9-2"]),
+        ("Zo sprak de senaat (Handelingen Eerste Kamer 2020/21, nr. 9) erover.", ["h-ek-20202021-9"]),
         ("Deze vragen volgen op eerdere vragen (vraagnummer 2023Z01234).", ["kv-tk-2023Z01234"]),
         ("Zie de publicatie kst-31015-200 op de site.", ["kst-31015-200"]),
         ("Bron: https://zoek.officielebekendmakingen.nl/ah-tk-20212022-99.html", ["ah-tk-20212022-99"]),
