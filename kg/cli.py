@@ -127,6 +127,39 @@ def query(out: Path, sparql: str | None, saved: str | None, params: tuple[str, .
         raise UserError(str(error)) from error
 
 
+@cli.command()
+@click.option("--gold", "gold", required=True, type=click.Path(path_type=Path), help="Folder of gold JSON files.")
+@click.argument("texts", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--details/--no-details", default=True, help="List misses and false positives.")
+@click.option("--model", default=None, help="Also run an installed spaCy pipeline.")
+def evaluate(gold: Path, texts: tuple[Path, ...], fmt: str, details: bool, model: str | None) -> None:
+    """Precision, recall and F1 per category against gold (TEXTS default: GOLD/../seeds/*)."""
+    from kg.evaluate import EvaluationError, evaluate_paths
+    from kg.export.extraction_json import extract_files
+    from kg.extract.pipeline import ModelNotFound
+
+    paths = list(texts)
+    if not paths:
+        seeds = gold / ".." / "seeds"
+        if not seeds.is_dir():
+            raise UserError(f"{gold}: give the texts to evaluate (no seeds/ folder beside the gold folder)")
+        paths = sorted(p for p in seeds.iterdir() if p.is_file())
+    try:
+        payload, problems = extract_files(paths, model=model)
+        report = evaluate_paths(gold, payload)
+    except (EvaluationError, ModelNotFound) as error:
+        raise UserError(str(error)) from error
+    for problem in problems:
+        click.echo(f"kamerkg: {problem}", err=True)
+    if fmt == "json":
+        click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        return
+    click.echo(report.table())
+    if details:
+        click.echo(report.details())
+
+
 def main() -> None:
     """Entry point: user errors as one line; tracebacks only with --debug."""
     debug = "--debug" in sys.argv[1:]

@@ -22,6 +22,7 @@ log = logging.getLogger(__name__)
 # Component name -> module that registers its factory, in pipeline order.
 COMPONENTS: tuple[tuple[str, str], ...] = (
     ("kg_sentences", "kg.extract.sentences"),
+    ("kg_citations", "kg.extract.citations"),
 )
 
 MAX_LENGTH = 2_000_000
