@@ -2,7 +2,7 @@
 
 Exit codes (DESIGN.md): 0 success; 1 user error, one line, no traceback
 (``--debug`` shows it); 2 some inputs skipped under ``--strict``; 3 an
-internal error (a bug: please report it with the ``--debug`` output).
+internal error; 4 ``kamerkg validate``: the graph does not conform (a bug: please report it with the ``--debug`` output).
 """
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ log = logging.getLogger("kg")
 EXIT_USER_ERROR = 1
 EXIT_SKIPPED = 2
 EXIT_INTERNAL = 3
+EXIT_NOT_CONFORMING = 4
 
 
 class UserError(click.ClickException):
@@ -158,6 +159,25 @@ def evaluate(gold: Path, texts: tuple[Path, ...], fmt: str, details: bool, model
     click.echo(report.table())
     if details:
         click.echo(report.details())
+
+
+@cli.command()
+@click.argument("out", type=click.Path(path_type=Path))
+@click.option("--shapes", type=click.Path(path_type=Path), default=None, help="SHACL shapes (default: ontology/shapes.ttl).")
+def validate(out: Path, shapes: Path | None) -> None:
+    """Check OUT against the SHACL shapes; exit 0 only if the graph conforms (4 if not)."""
+    from kg.graph.validate import ValidationInputError, validate as run_validate
+
+    try:
+        result = run_validate(out, shapes)
+    except ValidationInputError as error:
+        raise UserError(str(error)) from error
+    if result.conforms:
+        click.echo(f"kamerkg validate: {out} conforms to the shapes")
+        return
+    click.echo(result.text)
+    click.echo(f"kamerkg validate: {out} does not conform ({result.violations} violations)", err=True)
+    sys.exit(EXIT_NOT_CONFORMING)
 
 
 def main() -> None:
