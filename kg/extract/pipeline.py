@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.extract import spans as _spans  # noqa: F401  (registers the extensions)
-from kg.model import Citation, Document, Extraction, Mention, Motion
+from kg.model import Citation, Document, Extraction, Mention, Motion, Question
 
 log = logging.getLogger(__name__)
 
@@ -23,6 +23,7 @@ log = logging.getLogger(__name__)
 COMPONENTS: tuple[tuple[str, str], ...] = (
     ("kg_sentences", "kg.extract.sentences"),
     ("kg_citations", "kg.extract.citations"),
+    ("kg_questions", "kg.extract.questions"),
 )
 
 MAX_LENGTH = 2_000_000
@@ -106,6 +107,13 @@ def to_extraction(doc: Doc, document: Document) -> Extraction:
             start=span.start_char, end=span.end_char, sentence=sentence,
             submitters=list(extras.get("submitters") or []), parties=list(extras.get("parties") or []),
             cites=extras.get("cites"), status=extras.get("status"),
+        ))
+    for span in doc.spans.get("kg_questions", []):
+        extras = _extras(span)
+        result.questions.append(Question(
+            kind=extras["kind"], number=extras["number"], text=extras["text"],
+            start=span.start_char, end=span.end_char, askers=list(extras.get("askers") or []),
+            submitted=extras.get("submitted"), related=list(extras.get("related") or []),
         ))
     result.mentions.sort(key=lambda m: (m.start, m.end, m.type, m.key))
     result.citations.sort(key=lambda c: (c.start, c.end, c.id))

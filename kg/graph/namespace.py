@@ -14,16 +14,21 @@ class KG(DefinedNamespace):
 
     Action: URIRef  # Action
     ActionClass: URIRef  # Action class
+    Answer: URIRef  # Answer
     Citation: URIRef  # Citation
     Document: URIRef  # Document
     Extraction: URIRef  # Extraction
     Measure: URIRef  # Measure
     Mention: URIRef  # Mention
     Motion: URIRef  # Motion
+    Question: URIRef  # Question
     actionClass: URIRef  # action class
     actionVerb: URIRef  # action verb
     addressee: URIRef  # addressee
     agent: URIRef  # agent
+    answeredBy: URIRef  # answered by
+    answers: URIRef  # answers
+    askedBy: URIRef  # asked by
     citationKind: URIRef  # citation kind
     cited: URIRef  # cited
     citing: URIRef  # citing
@@ -40,6 +45,8 @@ class KG(DefinedNamespace):
     page: URIRef  # page
     party: URIRef  # party
     publishedAs: URIRef  # published as
+    questionNumber: URIRef  # question number
+    relatedQuestion: URIRef  # related question number
     reportsOn: URIRef  # reports on
     role: URIRef  # role
     sentence: URIRef  # sentence
@@ -48,5 +55,6 @@ class KG(DefinedNamespace):
     sourceFile: URIRef  # source file
     status: URIRef  # status
     submitter: URIRef  # submitter
+    text: URIRef  # text
     vergaderjaar: URIRef  # vergaderjaar
     year: URIRef  # year
