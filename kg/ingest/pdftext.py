@@ -100,8 +100,6 @@ def _split_body_notes(
         elif in_notes:
             notes[-1][1].append(line)
         else:
-            if in_notes is False and body and body[-1] is None and page_start:
-                pass  # a page start after furniture: nothing special to record
             body.append(_Line(line, raw.rstrip("\n"), page_start))
         prev_blank = False
     return body, notes, furniture
@@ -134,17 +132,17 @@ def _paragraphs(body: list[_Line | None], vocab: Vocabulary, width: int, trailin
             continue
         if current and prev is not None:
             if gap:
-                cont = _continues_across_gap(current, prev, line)
+                cont = continues_sentence(prev.text, line.text)
             else:
                 cont = not _ends_paragraph(prev, line, width, trailing)
             if not cont:
-                paragraphs.append(_join_lines(current, vocab))
+                paragraphs.append(join_lines(current, vocab))
                 current = []
         current.append(line.text)
         prev = line
         gap = False
     if current:
-        paragraphs.append(_join_lines(current, vocab))
+        paragraphs.append(join_lines(current, vocab))
     return [p for p in paragraphs if p]
 
 
@@ -161,24 +159,20 @@ def _ends_paragraph(prev: _Line, line: _Line, width: int, trailing: bool) -> boo
     return bool(re.match(r"^\d+\.\s+[A-Z]", line.text)) and prev.text[-1] in TERMINAL
 
 
-def _continues_across_gap(current: list[str], prev: _Line, line: _Line) -> bool:
-    """Whether a paragraph cut by a blank line (a page break, a lifted
-    footnote block) goes on: the sentence is unfinished and the next line
-    reads as its continuation."""
-    last = prev.text
-    nxt = line.text
-    if BULLET.match(nxt) or last[-1] in TERMINAL:
+def continues_sentence(last: str, nxt: str) -> bool:
+    """Whether text cut by a gap (a page break, a lifted footnote block)
+    goes on: ``last`` ends unfinished and ``nxt`` reads as its continuation."""
+    if not last or not nxt or BULLET.match(nxt) or last[-1] in TERMINAL:
         return False
     if last.endswith(("-", ",", ";", "(", "–")):
         return True
     if nxt[0].islower():
         return True
-    if last.rsplit(" ", 1)[-1].lower() in FUNCTION_WORDS:
-        return True
-    return False
+    return last.rsplit(" ", 1)[-1].lower() in FUNCTION_WORDS
 
 
-def _join_lines(lines: list[str], vocab: Vocabulary) -> str:
+def join_lines(lines: list[str], vocab: Vocabulary) -> str:
+    """Join wrapped lines with a space, or by the hyphen rules after ``-``."""
     out = lines[0]
     for nxt in lines[1:]:
         if re.search(r"\w-$", out):
@@ -190,4 +184,4 @@ def _join_lines(lines: list[str], vocab: Vocabulary) -> str:
 
 def _join_note(lines: list[str], vocab: Vocabulary) -> str:
     """A footnote's lines as one line (hyphen rules apply as in the body)."""
-    return _join_lines([ln for ln in lines if ln], vocab)
+    return join_lines([ln for ln in lines if ln], vocab)
