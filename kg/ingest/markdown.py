@@ -30,14 +30,18 @@ _INLINE = [
     (re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])"), r"\1"),
     (re.compile(r"(?<![\w_])_(?!\s)(.+?)(?<!\s)_(?![\w_])"), r"\1"),
     (re.compile(r"`([^`]*)`"), r"\1"),
-    (re.compile(r"\\([\\`*_{}\[\]()#+\-.!>])"), r"\1"),
 ]
+_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|~])")
+# Escaped punctuation is parked in a private-use plane while markup is removed.
+_PARK = 0xF0000
 
 
 def inline_text(text: str) -> str:
     """Markdown inline markup to plain text, footnote markers framed."""
+    text = _ESCAPED.sub(lambda m: chr(_PARK + ord(m.group(1))), text)
     for pattern, repl in _INLINE:
         text = pattern.sub(repl, text)
+    text = "".join(chr(ord(c) - _PARK) if ord(c) >= _PARK else c for c in text)
     return " ".join(html.unescape(text).split())
 
 
