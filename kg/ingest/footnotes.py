@@ -94,8 +94,9 @@ def strip_framed_markers(body: str) -> tuple[str, dict[str, int]]:
     return "".join(pieces), offsets
 
 
-def _drop_empty_paragraphs(body: str, offsets: dict[str, int]) -> tuple[str, dict[str, int]]:
-    """Marker removal may leave trailing spaces; keep offsets in step."""
+def _tidy_spaces(body: str, offsets: dict[str, int]) -> tuple[str, dict[str, int]]:
+    """Marker removal may leave doubled or trailing spaces; drop them and keep
+    the marker offsets in step."""
     out: list[str] = []
     new_offsets: dict[str, int] = {}
     mapping: list[int] = []
@@ -118,7 +119,7 @@ def assemble(parsed: ParsedText) -> tuple[str, int, list[Footnote]]:
         body, offsets = strip_framed_markers(parsed.body)
     else:
         body, offsets = strip_glued_markers(parsed.body, numbers)
-    body, offsets = _drop_empty_paragraphs(body, offsets)
+    body, offsets = _tidy_spaces(body, offsets)
     body_end = len(body)
     text = body
     footnotes: list[Footnote] = []
