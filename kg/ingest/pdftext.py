@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg.ingest.footnotes import find_glued_marker
 from kg.ingest.hyphens import Vocabulary, join_hyphenated
 from kg.ingest.parsed import ParsedText
 
@@ -66,13 +67,17 @@ def _split_body_notes(
 ) -> tuple[list[_Line | None], list[tuple[str, list[str]]], list[str]]:
     """Separate body lines (None = blank), footnotes and furniture.
 
-    A footnote starts, after a blank line, with the next expected number; it
-    runs (blank lines included) until the next number, a furniture line or
-    the first line of the next page."""
+    A footnote starts, after a blank line, with the next expected number
+    whose glued marker the body has shown since the previous marker (so a
+    numbered heading ``1 Inleiding`` stays body); it runs (blank lines
+    included) until the next number, a furniture line or the first line of
+    the next page."""
     body: list[_Line | None] = []
     notes: list[tuple[str, list[str]]] = []
     furniture: list[str] = []
     expected = 1
+    marker_pos = 0
+    seen: list[str] = []
     in_notes = False
     prev_blank = True
     for raw in raw_lines:
@@ -93,7 +98,11 @@ def _split_body_notes(
         if in_notes and page_start:
             in_notes = False
         start = FOOTNOTE_START.match(line)
+        marker = None
         if start and int(start.group(1)) == expected and (prev_blank or in_notes):
+            marker = find_glued_marker(" ".join(seen), start.group(1), marker_pos)
+        if start and marker is not None:
+            marker_pos = marker + len(start.group(1))
             notes.append((start.group(1), [start.group(2)]))
             expected += 1
             in_notes = True
@@ -101,6 +110,7 @@ def _split_body_notes(
             notes[-1][1].append(line)
         else:
             body.append(_Line(line, raw.rstrip("\n"), page_start))
+            seen.append(line)
         prev_blank = False
     return body, notes, furniture
 

@@ -41,7 +41,7 @@ def test_not_furniture(line: str) -> None:
 # furniture follows, and the next page's first line starts with a space.
 PAGES = (
     " De burgemeester van Utrecht heeft de NCTV1 gevraagd om een nieuwe \n"
-    "aanpak van radicalisering, die volgens de gemeente snel moet worden \n"
+    "aanpak van radicalisering2, die volgens de gemeente snel moet worden \n"
     "\n"
     "1 Zie de brief van de gemeente Utrecht van 3 maart 2021 over de \n"
     "lokale aanpak.\n"
@@ -52,7 +52,9 @@ PAGES = (
     "’s-Gravenhage 2021 Tweede Kamer, vergaderjaar 2020–2021, 12 345, nr. 7 1\n"
     "\n"
     "\n"
-    " uitgevoerd. Ik stem daarmee in.2 \n"
+    " uitgevoerd. Ik stem daarmee in. \n"
+    "\n"
+    "1 Inleiding \n"
     "\n"
     "\n"
     "\n"
@@ -65,11 +67,12 @@ PAGES = (
 )
 
 
-def test_footnotes_lifted_and_sentence_mended() -> None:
+def test_footnotes_lifted_sentence_mended_numbered_heading_kept() -> None:
     parsed = clean_pdf_text(PAGES)
     assert parsed.body.split("\n\n") == [
         "De burgemeester van Utrecht heeft de NCTV1 gevraagd om een nieuwe aanpak van "
-        "radicalisering, die volgens de gemeente snel moet worden uitgevoerd. Ik stem daarmee in.2",
+        "radicalisering2, die volgens de gemeente snel moet worden uitgevoerd. Ik stem daarmee in.",
+        "1 Inleiding",
         "Tot slot",
         "Ik informeer uw Kamer voor de zomer over de voortgang van deze aanpak.",
     ]
@@ -84,7 +87,8 @@ def test_footnotes_lifted_and_sentence_mended() -> None:
 def test_footnote_with_blank_line_inside_ends_at_furniture() -> None:
     # real lines of kst-29754-645 page 1: footnote 2 runs over a blank line
     text = (
-        " bestrijden.2 \n\n"
+        " Het Dreigingsbeeld (DTN)1 onderschrijft dit en wij blijven terrorisme \n"
+        "bestrijden.2 \n\n"
         "1 Dreigingsbeeld Terrorisme Nederland 56 (Bijlage bij Kamerstuk 29 754, nr. 640).\n"
         "2 Zie onder meer: Nationale Contraterrorisme Strategie 2022–2026 (Bijlage bij Kamerstuk 29 754, \n"
         "\n"
@@ -167,3 +171,9 @@ def test_seed_645_cleaning(corpus_docs) -> None:
     assert "binnen het veiligheidshuis contact" in doc.text
     assert "rechts-extremistische hoek" in doc.text
     assert "D. Yeşilgöz-Zegerius" in doc.text  # combining cedilla composed (NFC)
+
+
+def test_numbered_heading_without_marker_is_body() -> None:
+    parsed = clean_pdf_text(" Deze rapportage kent twee delen. \n\n1 Inleiding \n\nDe aanpak werkt. \n")
+    assert parsed.notes == []
+    assert parsed.body.split("\n\n") == ["Deze rapportage kent twee delen.", "1 Inleiding", "De aanpak werkt."]
