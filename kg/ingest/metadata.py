@@ -74,7 +74,23 @@ def extract_metadata(body: str, furniture: Iterable[str] = (), header: Iterable[
     meta.signatories = _signatories(body, paragraphs, meta.type)
     addressee = ADDRESSEE.search(body)
     meta.addressee = addressee.group(0).strip() if addressee else None
+    meta.year = _year(meta, list(furniture))
     return meta
+
+
+PRINT_YEAR = re.compile(r"’s-Gravenhage (\d{4})\b")
+
+
+def _year(meta: Metadata, furniture: list[str]) -> int | None:
+    """The year a document speaks for: its date's, else the printer's line
+    (``’s-Gravenhage 2022``), else the end of its vergaderjaar is too vague: None."""
+    if meta.date:
+        return int(meta.date[:4])
+    for line in furniture:
+        printed = PRINT_YEAR.search(line)
+        if printed:
+            return int(printed.group(1))
+    return None
 
 
 def _official_id(meta: Metadata, furniture: list[str], header: list[str]) -> None:
