@@ -66,8 +66,13 @@ def build(corpus: Path | None, out: Path, model: str | None, strict: bool) -> No
     from kg.build import BuildError, build as run_build
     from kg.extract.pipeline import ModelNotFound
 
+    from kg.ingest import IngestError, corpus_files
+
     corpus = corpus or _default_corpus()
-    total = sum(1 for p in corpus.iterdir() if p.is_file()) if corpus.is_dir() else 0
+    try:
+        total = len(corpus_files(corpus))
+    except IngestError as error:
+        raise UserError(str(error)) from error
     with tqdm(total=total, desc="extracting", unit="doc", file=sys.stderr, leave=False) as bar:
         try:
             report = run_build(corpus, out, model=model, on_document=lambda _: bar.update(1))
