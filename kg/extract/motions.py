@@ -10,6 +10,7 @@ status patterns are data in ``motions.jsonl``.
 """
 from __future__ import annotations
 
+import bisect
 import json
 import logging
 import re
@@ -134,6 +135,7 @@ class MotionsComponent:
         text = doc.text
         hits = find_motion_phrases(text, self.patterns)
         citations = self._citations(doc)
+        notes = _markers(doc)
         spans: list[Span] = []
         for i, hit in enumerate(hits):
             next_start = hits[i + 1].start if i + 1 < len(hits) else len(text)
@@ -144,7 +146,7 @@ class MotionsComponent:
                 continue
             sent_start, sent_end = _sentence_bounds(doc, hit.start)
             cites = self._near_citation(text, hit, min(sent_end, next_start), citations) \
-                or self._footnote_citation(doc, hit, min(sent_end, next_start), citations)
+                or self._footnote_citation(hit, min(sent_end, next_start), notes, citations)
             submitters = [parse_name(n.text, surname_only=True).surname for n in hit.names]
             span.label_ = "Motion"
             span.kb_id_ = cites or "motion/" + "-".join(slug(s) for s in submitters)
@@ -165,17 +167,18 @@ class MotionsComponent:
     def _citations(doc: Doc) -> list[tuple[str, int, int]]:
         """Citations from kg_citations when it ran, else the local normaliser."""
         if "kg_citations" in doc.spans and len(doc.spans["kg_citations"]):
-            return sorted((s.kb_id_, s.start_char, s.end_char) for s in doc.spans["kg_citations"]
-                          if s.kb_id_)
+            return sorted(((s.kb_id_, s.start_char, s.end_char) for s in doc.spans["kg_citations"]
+                           if s.kb_id_), key=lambda c: c[1])
         return kamerstuk_ids(doc.text)
 
     def _near_citation(self, text: str, hit: MotionHit, limit: int,
                        citations: list[tuple[str, int, int]]) -> str | None:
         """A Kamerstuk cited right after the phrase, or in the first
         parenthesis after it, within the sentence."""
-        for cid, start, _end in citations:
-            if start < hit.end or start >= limit:
-                continue
+        first = bisect.bisect_left(citations, hit.end, key=lambda c: c[1])
+        for cid, start, _end in citations[first:first + 1]:
+            if start >= limit:
+                return None
             gap = text[hit.end:start]
             if len(gap) > self.near_chars or re.search(r"\bmoties?\b", gap, re.I):
                 return None
@@ -186,21 +189,18 @@ class MotionsComponent:
         return None
 
     @staticmethod
-    def _footnote_citation(doc: Doc, hit: MotionHit, limit: int,
+    def _footnote_citation(hit: MotionHit, limit: int, notes: list[Any],
                            citations: list[tuple[str, int, int]]) -> str | None:
         """The Kamerstuk in the footnote whose marker is the first after the
         phrase in the same sentence."""
-        document = doc._.kg_document
-        notes = [f for f in getattr(document, "footnotes", None) or [] if f.marker_start is not None]
-        after = [f for f in notes if hit.end <= f.marker_start < limit]
-        if not after:
+        i = bisect.bisect_left(notes, hit.end, key=lambda f: f.marker_start)
+        if i == len(notes) or notes[i].marker_start >= limit:
             return None
-        note = min(after, key=lambda f: f.marker_start)
-        inside = [c for c in citations if note.start <= c[1] < note.end]
-        if inside:
-            return inside[0][0]
-        local = kamerstuk_ids(doc.text[note.start:note.end])
-        return local[0][0] if local else None
+        note = notes[i]
+        j = bisect.bisect_left(citations, note.start, key=lambda c: c[1])
+        if j < len(citations) and citations[j][1] < note.end:
+            return citations[j][0]
+        return None
 
     def _status(self, doc: Doc, sent_start: int, sent_end: int, next_start: int) -> str | None:
         """The letter's own words on what became of the motion: a status
@@ -213,8 +213,8 @@ class MotionsComponent:
         pos, seen = sent_end, 0
         while pos < next_start and seen < self.status_sentences:
             start, end = _sentence_bounds(doc, min(pos + 1, len(text) - 1))
-            if end <= pos or start >= next_start:
-                break
+            if end <= pos or end > next_start:
+                break  # a sentence naming the next motion speaks of that one
             found = self._status_in(text[max(start, pos):end], require_motie=True)
             if found:
                 return found
@@ -229,6 +229,13 @@ class MotionsComponent:
             if m:
                 return _clause(sentence, m.start(), m.end())
         return None
+
+
+def _markers(doc: Doc) -> list[Any]:
+    """The footnotes with a marker in the body, in marker order."""
+    document = doc._.kg_document
+    notes = [f for f in getattr(document, "footnotes", None) or [] if f.marker_start is not None]
+    return sorted(notes, key=lambda f: f.marker_start)
 
 
 def _clause(sentence: str, start: int, end: int) -> str:

@@ -234,23 +234,25 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
 def _propagate(text: str, cands: list[Candidate]) -> list[Candidate]:
     """Later bare mentions ("Grapperhaus") of a surname already introduced
     in this document; they carry no roles of their own."""
-    taken = [(c.start, c.end) for c in cands]
+    taken = {i for c in cands for i in range(c.start, c.end)}
     surnames = {parse_name(c.text, surname_only=c.surname_only).surname: c.surname_only for c in cands}
     extra = []
     for surname, only in surnames.items():
         if len(surname) < 3:
             continue
         for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-]|\s*\))", text):
-            if not any(s < m.end() and m.start() < e for s, e in taken):
+            span = range(m.start(), m.end())
+            if not any(i in taken for i in span):
                 extra.append(Candidate(m.start(), m.end(), m.group(0), [], None, only, "propagate"))
-                taken.append((m.start(), m.end()))
+                taken.update(span)
     return extra
 
 
-def _org_ranges(doc: Doc) -> list[tuple[int, int]]:
+def _org_chars(doc: Doc) -> set[int]:
+    """Character offsets inside organisation names (when kg_organizations ran)."""
     if "kg_organizations" not in doc.spans:
-        return []
-    return [(s.start_char, s.end_char) for s in doc.spans["kg_organizations"]]
+        return set()
+    return {i for s in doc.spans["kg_organizations"] for i in range(s.start_char, s.end_char)}
 
 
 class PersonsComponent:
@@ -266,11 +268,12 @@ class PersonsComponent:
         cands = merge(self.finder.find(text) + self._signatories(doc))
         if self.propagate:
             cands = merge(cands + _propagate(text, cands))
-        orgs = _org_ranges(doc)
+        orgs = _org_chars(doc)
         fullest: dict[str, str] = {}
         keyed = []
         for cand in cands:
-            if any(s <= cand.start and cand.end <= e for s, e in orgs) and cand.pattern.startswith(("arabic", "propagate")):
+            inside_org = orgs and all(i in orgs for i in range(cand.start, cand.end))
+            if inside_org and cand.pattern.startswith(("arabic", "propagate")):
                 continue
             parsed = parse_name(cand.text, surname_only=cand.surname_only)
             keyed.append((cand, parsed))
