@@ -139,17 +139,16 @@ class MotionsComponent:
         spans: list[Span] = []
         for i, hit in enumerate(hits):
             next_start = hits[i + 1].start if i + 1 < len(hits) else len(text)
-            span = doc.char_span(hit.start, hit.end, alignment_mode="contract") \
-                or doc.char_span(hit.start, hit.end, alignment_mode="expand")
-            if span is None:
-                log.debug("motion at %d does not align with tokens", hit.start)
-                continue
             sent_start, sent_end = _sentence_bounds(doc, hit.start)
             cites = self._near_citation(text, hit, min(sent_end, next_start), citations) \
                 or self._footnote_citation(hit, min(sent_end, next_start), notes, citations)
             submitters = [parse_name(n.text, surname_only=True).surname for n in hit.names]
-            span.label_ = "Motion"
-            span.kb_id_ = cites or "motion/" + "-".join(slug(s) for s in submitters)
+            key = cites or "motion/" + "-".join(slug(s) for s in submitters)
+            span = doc.char_span(hit.start, hit.end, "Motion", kb_id=key, alignment_mode="contract") \
+                or doc.char_span(hit.start, hit.end, "Motion", kb_id=key, alignment_mode="expand")
+            if span is None:
+                log.debug("motion at %d does not align with tokens", hit.start)
+                continue
             span._.kg = {
                 "label": re.sub(r"\s+", " ", text[hit.start:hit.end]).strip(),
                 "submitters": submitters,

@@ -282,7 +282,11 @@ class PersonsComponent:
                 fullest[parsed.key] = cand.text
         spans = []
         for cand, parsed in keyed:
-            span = doc.char_span(cand.start, cand.end, label="Person", kb_id=parsed.key, alignment_mode="expand")
+            # strict, else contract: an expanded "motie-Van der Staaij" would share its
+            # offsets, and so its span._.kg (spaCy keys extensions by offsets), with the motion
+            span = doc.char_span(cand.start, cand.end, label="Person", kb_id=parsed.key) \
+                or doc.char_span(cand.start, cand.end, label="Person", kb_id=parsed.key, alignment_mode="contract") \
+                or doc.char_span(cand.start, cand.end, label="Person", kb_id=parsed.key, alignment_mode="expand")
             if span is None:
                 log.debug("person %r at %d does not align with tokens", cand.text, cand.start)
                 continue

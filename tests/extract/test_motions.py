@@ -3,6 +3,7 @@ import pytest
 import spacy
 
 import kg.extract.motions  # noqa: F401  (registers the factory)
+import kg.extract.persons  # noqa: F401
 from kg.extract.motions import kamerstuk_ids
 from kg.model import Document, Footnote
 
@@ -168,3 +169,17 @@ def test_footnote_citation_read_from_kg_citations(nlp):
     citations = [("kst-36410-9", "Kamerstuk 36 410, nr. 9"), ("kst-10000-5", "Kamerstuk 10 000, nr. 5")]
     (key, kg), = run(nlp, document.text, document, citations=citations)
     assert key == kg["cites"] == "kst-36410-9"
+
+
+def test_hyphenated_motion_keeps_its_own_extras():
+    pipeline = spacy.blank("nl")
+    pipeline.add_pipe("sentencizer")
+    pipeline.add_pipe("kg_persons")
+    pipeline.add_pipe("kg_motions")
+    doc = pipeline("In de motie-Van der Staaij (Kamerstuk 29 754, nr. 501) wordt om een verbod gevraagd.")
+    (motion,) = doc.spans["kg_motions"]
+    (person,) = doc.spans["kg_persons"]
+    assert motion._.kg["submitters"] == ["Van der Staaij"]
+    assert motion.kb_id_ == "kst-29754-501"
+    assert person.kb_id_ == "person/van-der-staaij"
+    assert person._.kg["text"] == "Van der Staaij"
