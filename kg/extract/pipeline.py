@@ -23,6 +23,8 @@ log = logging.getLogger(__name__)
 COMPONENTS: tuple[tuple[str, str], ...] = (
     ("kg_sentences", "kg.extract.sentences"),
     ("kg_citations", "kg.extract.citations"),
+    ("kg_persons", "kg.extract.persons"),
+    ("kg_motions", "kg.extract.motions"),
     ("kg_questions", "kg.extract.questions"),
 )
 
