@@ -44,10 +44,10 @@ def build_nlp(model: str | None = None) -> Language:
     if model:
         try:
             nlp = spacy.load(model)
-        except OSError as error:
+        except (OSError, ImportError) as error:
             raise ModelNotFound(
-                f"spaCy pipeline {model!r} is not installed; install it (e.g. python -m spacy download {model}) "
-                "or build without --model"
+                f"--model {model}: no such spaCy pipeline is installed (install it with pip, e.g. the "
+                f"{model} package, or leave out --model to build with the offline rules only)"
             ) from error
     else:
         nlp = spacy.blank("nl")
@@ -57,6 +57,9 @@ def build_nlp(model: str | None = None) -> Language:
         if name == "kg_sentences" and ("parser" in nlp.pipe_names or "senter" in nlp.pipe_names):
             continue
         nlp.add_pipe(name)
+    if model and "ner" in nlp.pipe_names:
+        importlib.import_module("kg.extract.statistical")
+        nlp.add_pipe("kg_model_entities")
     return nlp
 
 
@@ -83,7 +86,7 @@ def _extras(span: Span) -> dict:
 def to_extraction(doc: Doc, document: Document) -> Extraction:
     """Turn the components' spans into plain data (offsets into document.text)."""
     result = Extraction(document=document)
-    for group in ("kg_organizations", "kg_measures", "kg_persons"):
+    for group in ("kg_organizations", "kg_measures", "kg_persons", "kg_model_entities"):
         for span in doc.spans.get(group, []):
             extras = _extras(span)
             sentence, sentence_start = _sentence(span)
