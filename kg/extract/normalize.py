@@ -34,7 +34,7 @@ if not Token.has_extension("kg_stem"):
 _QUOTES = str.maketrans({c: "'" for c in "‘’‚‛′`´"} | {c: '"' for c in "“”„‟«»″"})
 _DASHES = re.compile("[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d\u00ad]")
 _SPACES = re.compile(r"\s+")
-_PIECE = re.compile(r"[^\-/\u2010-\u2015\u2212\u00ad()\[\]{}]+")
+_PIECE = re.compile(r"[^\-/\u2010-\u2015\u2212\u00ad()\[\]{}<>]+")
 _DROP_IN_KEY = re.compile("[\"'.]")
 _VOWELS = set("aeiouy")
 _ARTICLE = re.compile(r"\b(voor|van) (?:de|het) ", re.IGNORECASE)
