@@ -34,7 +34,7 @@ log = logging.getLogger(__name__)
 
 PATTERNS = Path(__file__).with_name("persons.jsonl")
 GROUP = "kg_persons"
-KGO = "https://w3id.org/kamerkg/ontology#"
+KGO = "https://w3id.org/kamerkg/def#"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
 
 

@@ -22,7 +22,10 @@ log = logging.getLogger(__name__)
 # Component name -> module that registers its factory, in pipeline order.
 COMPONENTS: tuple[tuple[str, str], ...] = (
     ("kg_sentences", "kg.extract.sentences"),
+    ("kg_normalize", "kg.extract.normalize"),
     ("kg_citations", "kg.extract.citations"),
+    ("kg_organizations", "kg.extract.organizations"),
+    ("kg_measures", "kg.extract.measures"),
     ("kg_persons", "kg.extract.persons"),
     ("kg_motions", "kg.extract.motions"),
     ("kg_questions", "kg.extract.questions"),

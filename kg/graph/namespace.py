@@ -19,6 +19,7 @@ class KG(DefinedNamespace):
     Document: URIRef  # Document
     Extraction: URIRef  # Extraction
     Measure: URIRef  # Measure
+    MeasureGroup: URIRef  # Measure group
     Mention: URIRef  # Mention
     Motion: URIRef  # Motion
     Question: URIRef  # Question
@@ -29,16 +30,21 @@ class KG(DefinedNamespace):
     answeredBy: URIRef  # answered by
     answers: URIRef  # answers
     askedBy: URIRef  # asked by
+    caseSensitive: URIRef  # case sensitive
     citationKind: URIRef  # citation kind
     cited: URIRef  # cited
     citing: URIRef  # citing
+    cueOnly: URIRef  # cue only
+    descriptive: URIRef  # descriptive
     documentType: URIRef  # document type
     dossier: URIRef  # dossier number
     evidence: URIRef  # evidence
+    exactLabel: URIRef  # exact label
     extractorVersion: URIRef  # extractor version
     gazetteerHash: URIRef  # gazetteer hash
     inCorpus: URIRef  # in corpus
     kind: URIRef  # kind
+    matchContext: URIRef  # match context
     mentions: URIRef  # mentions
     number: URIRef  # number in dossier
     object: URIRef  # object
@@ -51,10 +57,15 @@ class KG(DefinedNamespace):
     role: URIRef  # role
     sentence: URIRef  # sentence
     sha256: URIRef  # SHA-256
+    shortLabel: URIRef  # short label
     signatory: URIRef  # signatory
     sourceFile: URIRef  # source file
     status: URIRef  # status
     submitter: URIRef  # submitter
+    takesPortfolio: URIRef  # takes portfolio
     text: URIRef  # text
+    validFrom: URIRef  # valid from
+    validUntil: URIRef  # valid until
     vergaderjaar: URIRef  # vergaderjaar
     year: URIRef  # year
+    yearSuffix: URIRef  # year suffix
