@@ -113,12 +113,13 @@ def find_motion_phrases(text: str, patterns: MotionPatterns) -> list[MotionHit]:
 def _sentence_bounds(doc: Doc, start: int) -> tuple[int, int]:
     """The sentence around a char offset, stretched over a footnote marker
     glued to its final stop ("c.s.).11")."""
+    text = doc.text  # Doc.text joins every token: read it once
     span = doc.char_span(start, start + 1, alignment_mode="expand")
     if span is None or not doc.has_annotation("SENT_START"):
-        return 0, len(doc.text)
+        return 0, len(text)
     sent = span[0].sent
     end = sent.end_char
-    while end < len(doc.text) and not doc.text[end].isspace():
+    while end < len(text) and not text[end].isspace():
         end += 1
     return sent.start_char, end
 

@@ -110,7 +110,8 @@ class OrganizationMatcher:
 
     def _in_heading(self, doc: Doc, hit: _Hit) -> bool:
         """A short acronym between all-capital words ('HET IS EEN') is a heading word."""
-        text = doc.text[hit.start:hit.end]
+        tokens = doc[hit.first:hit.last + 1]  # not doc.text: that joins every token per call
+        text = tokens.text[hit.start - tokens.start_char:hit.end - tokens.start_char]
         if len(text) > 3 or not text.isupper():
             return False
         for i in (hit.first - 1, hit.last + 1):
