@@ -111,7 +111,7 @@ class ActionExtractor:
         for sent in doc.sents:
             if self.skip_questions and sent.text.rstrip().endswith("?"):
                 continue
-            for clause in clauses(sent, self.words, self._starts_subject_and_verb(entities)):
+            for clause in clauses(sent, self.words, self._starts_subject_and_verb(entities), self._is_verb):
                 found.extend(self._clause_actions(doc, clause, entities))
         doc.spans[GROUP] = found
         return doc
@@ -186,6 +186,10 @@ class ActionExtractor:
         return test
 
     # ------------------------------------------------------------ verbs
+    def _is_verb(self, c: Clause, p: int) -> bool:
+        """A known verb form at p (auxiliary, modal or any trigger form)."""
+        return c.word(p) in self.aux or bool(self._forms_at(c, p))
+
     def _forms_at(self, c: Clause, p: int) -> list[tuple[Form, int]]:
         """Trigger forms starting at p with their length in tokens, longest first."""
         out: list[tuple[Form, int]] = []
@@ -418,14 +422,15 @@ class ActionExtractor:
         if obj is None and form.cls == "informs" and self._document_object(c) and doc._.kg_document is not None:
             object_key, object_text = doc._.kg_document.id, None
         positions = sorted({c.toks[p] for p in verb_pos})
-        tokens = positions + [a.start for a in agents] + [a.end - 1 for a in agents]
+        tokens = list(positions)
         if obj is not None:
             tokens += [obj.start, obj.end - 1]
-        start, end = min(tokens), max(tokens) + 1
         negated = self._negated(c)
         out = []
         for agent in agents:
-            span = Span(doc, start, end, label="Action", kb_id=form.cls)
+            # one span per agent, bounded by that agent: spans with equal bounds would share span._
+            bounds = tokens + [agent.start, agent.end - 1]
+            span = Span(doc, min(bounds), max(bounds) + 1, label="Action", kb_id=form.cls)
             span._.kg = {
                 "verb": form.lemma, "class": form.cls, "agent": agent.key, "object": object_key,
                 "agent_text": agent.text, "object_text": object_text, "voice": voice, "negated": negated,

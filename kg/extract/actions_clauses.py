@@ -58,9 +58,11 @@ class Clause:
 
 
 def clauses(sent: Span, words: dict[str, frozenset[str]],
-            starts_main: Callable[[Clause, int], bool]) -> list[Clause]:
+            starts_main: Callable[[Clause, int], bool], is_verb: Callable[[Clause, int], bool]) -> list[Clause]:
     """The clauses of one sentence. ``starts_main(view, p)`` says whether a new
-    main clause (subject + finite verb) starts at position p of the sentence view."""
+    main clause (subject + finite verb) starts at position p of the sentence view,
+    ``is_verb(view, p)`` whether a known verb stands there: ``en`` only ends a
+    main clause that already has a verb ("De DJI en Reclassering zullen ..." is one clause)."""
     doc = sent.doc
     toks = [t.i for t in sent if not t.is_space]
     view = Clause(doc, toks)
@@ -71,6 +73,7 @@ def clauses(sent: Span, words: dict[str, frozenset[str]],
     verb_first = False
     sub: tuple[str, list[int]] | None = None
     sub_closed = False  # a subordinate clause closed since the last break: it took first place
+    main_has_verb = False
 
     for p, tok in enumerate(toks):
         word = view.word(p)
@@ -80,7 +83,7 @@ def clauses(sent: Span, words: dict[str, frozenset[str]],
                 sub = None
             if main:
                 out.append(Clause(doc, main, MAIN, verb_first))
-            main, verb_first, sub_closed = [], False, False
+            main, verb_first, sub_closed, main_has_verb = [], False, False, False
             continue
         kind = None
         if p > 0 or word not in DEMONSTRATIVES:
@@ -100,14 +103,14 @@ def clauses(sent: Span, words: dict[str, frozenset[str]],
             else:
                 sub[1].append(tok)
             continue
-        if p > 0 and word in words["clause_coordinators"] and starts_main(view, p + 1):
-            if main:
-                out.append(Clause(doc, main, MAIN, verb_first))
-            main, verb_first = [], False
+        if p > 0 and main_has_verb and word in words["clause_coordinators"] and starts_main(view, p + 1):
+            out.append(Clause(doc, main, MAIN, verb_first))
+            main, verb_first, main_has_verb = [], False, False
             continue
         if not main and sub_closed:
             verb_first = True
         main.append(tok)
+        main_has_verb = main_has_verb or is_verb(view, p)
     if sub is not None:
         out.append(Clause(doc, sub[1], sub[0]))
     if main:
