@@ -241,7 +241,7 @@ class ActionExtractor:
                 if form.kind == BASE:
                     nxt = q + n
                     if not (nxt == len(c) or c.is_punct(nxt) or c.word(nxt) in w["prepositions"]
-                            or c.word(nxt) in self.aux or c.word(q - 1) in self.aux):
+                            or c.word(nxt) in self.aux):
                         continue
                 return form, q, n
         return None
@@ -347,7 +347,8 @@ class ActionExtractor:
                 if form.kind in (FIN, FIN1) and form.kind != PART and not self._person_ok(form, subjects, first_person):
                     continue
                 voice = "passive" if form.kind == PART and has_passive_aux else "active"
-                return self._emit(doc, c, subjects, form, list(range(q, q + n)), voice, entities, q)
+                # verb-final: the object stands between subject and verb, or in a phrase after it
+                return self._emit(doc, c, subjects, form, list(range(q, q + n)), voice, entities, start)
         return []
 
     # ------------------------------------------------------------ results
@@ -404,7 +405,8 @@ class ActionExtractor:
         return False
 
     def _emit(self, doc: Doc, c: Clause, subjects: list[Ent] | None, form: Form, verb_pos: list[int],
-              voice: str, entities: dict[int, Ent], fin: int) -> list[Span]:
+              voice: str, entities: dict[int, Ent], region: int) -> list[Span]:
+        """Spans for the action; the object is sought after clause position ``region``."""
         if voice == "passive":
             agent = self._door_agent(c, entities)
             if agent is None:
@@ -416,7 +418,7 @@ class ActionExtractor:
                 return []
             agents, patient = subjects, None
         exclude = {a.start for a in agents} | ({s.start for s in subjects} if subjects else set())
-        obj = patient or self._object(c, fin + 1, form.cls, exclude, entities, agents)
+        obj = patient or self._object(c, region + 1, form.cls, exclude, entities, agents)
         object_key = obj.key if obj else None
         object_text = obj.text if obj else None
         if obj is None and form.cls == "informs" and self._document_object(c) and doc._.kg_document is not None:
