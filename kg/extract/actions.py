@@ -423,22 +423,41 @@ class ActionExtractor:
         object_text = obj.text if obj else None
         if obj is None and form.cls == "informs" and self._document_object(c) and doc._.kg_document is not None:
             object_key, object_text = doc._.kg_document.id, None
-        positions = sorted({c.toks[p] for p in verb_pos})
-        tokens = list(positions)
-        if obj is not None:
-            tokens += [obj.start, obj.end - 1]
         negated = self._negated(c)
-        out = []
-        for agent in agents:
-            # one span per agent, bounded by that agent: spans with equal bounds would share span._
-            bounds = tokens + [agent.start, agent.end - 1]
-            span = Span(doc, min(bounds), max(bounds) + 1, label="Action", kb_id=form.cls)
-            span._.kg = {
-                "verb": form.lemma, "class": form.cls, "agent": agent.key, "object": object_key,
-                "agent_text": agent.text, "object_text": object_text, "voice": voice, "negated": negated,
-                "trigger": " ".join(doc[t].text for t in positions),
-            }
-            out.append(span)
+        out: list[Span] = []
+        for verb, where in [(form, verb_pos), *self._coordinated_verbs(c, max(verb_pos), form)]:
+            positions = sorted({c.toks[p] for p in where})
+            tokens = list(positions)
+            if obj is not None:
+                tokens += [obj.start, obj.end - 1]
+            for agent in agents:
+                # one span per agent, bounded by that agent: spans with equal bounds would share span._
+                bounds = tokens + [agent.start, agent.end - 1]
+                span = Span(doc, min(bounds), max(bounds) + 1, label="Action", kb_id=verb.cls)
+                span._.kg = {
+                    "verb": verb.lemma, "class": verb.cls, "agent": agent.key, "object": object_key,
+                    "agent_text": agent.text, "object_text": object_text, "voice": voice, "negated": negated,
+                    "trigger": " ".join(doc[t].text for t in positions),
+                }
+                out.append(span)
+        return out
+
+    def _coordinated_verbs(self, c: Clause, last: int, form: Form) -> list[tuple[Form, list[int]]]:
+        """Triggers coordinated with a non-finite or joined one: 'ontwikkelen, inzetten en evalueren',
+        'gemonitord en verwijderd'. Split finite forms share no such lists."""
+        if form.particle is not None:
+            return []
+        out: list[tuple[Form, list[int]]] = []
+        q = last + 1
+        while q + 1 < len(c) and c.word(q) in {",", "en"}:
+            hits = [(f, n) for f, n in self._forms_at(c, q + 1) if f.kind == form.kind and f.particle is None]
+            if not hits:
+                break
+            verb, n = hits[0]
+            out.append((verb, list(range(q + 1, q + 1 + n))))
+            if c.word(q) == "en":
+                break
+            q += 1 + n
         return out
 
 

@@ -334,3 +334,13 @@ SEED_LINES = [
 def test_seed_lines(nlp, text, agent, verb, obj):
     found = [(a["agent"], a["verb"], a["object"]) for a in actions(nlp, text)]
     assert (agent, verb, obj) in found
+
+
+def test_coordinated_verbs_share_agent_and_object(nlp):
+    found = actions(nlp, "De Reclassering zal het exitprogramma ontwikkelen, inzetten en evalueren.")
+    assert [(a["verb"], a["class"]) for a in found] == \
+        [("ontwikkelen", "develops"), ("inzetten", "deploys"), ("evalueren", "investigates")]
+    assert {(a["agent"], a["object"]) for a in found} == {("org/reclassering", "measure/exitprogramma")}
+    passive = actions(nlp, "Nu wordt door de politie online content gemonitord en verwijderd.")
+    assert [(a["agent"], a["verb"], a["voice"]) for a in passive] == \
+        [("org/politie", "monitoren", "passive"), ("org/politie", "verwijderen", "passive")]
