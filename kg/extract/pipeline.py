@@ -29,6 +29,7 @@ COMPONENTS: tuple[tuple[str, str], ...] = (
     ("kg_persons", "kg.extract.persons"),
     ("kg_motions", "kg.extract.motions"),
     ("kg_questions", "kg.extract.questions"),
+    ("kg_actions", "kg.extract.actions"),
 )
 
 MAX_LENGTH = 2_000_000
@@ -116,6 +117,10 @@ def to_extraction(doc: Doc, document: Document) -> Extraction:
             submitters=list(extras.get("submitters") or []), parties=list(extras.get("parties") or []),
             cites=extras.get("cites"), status=extras.get("status"),
         ))
+    if "kg_actions" in doc.spans:
+        from kg.extract.actions import relations
+
+        result.relations = sorted(relations(doc), key=lambda r: (r.start, r.end, r.agent, r.action))
     for span in doc.spans.get("kg_questions", []):
         extras = _extras(span)
         result.questions.append(Question(

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD, Namespace
+from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, XSD, Namespace
 
 from kg.graph import iris
 from kg.graph.namespace import KG
@@ -67,6 +67,11 @@ def action_triples(relation: Relation, doc_id: str, when: str | None, resolution
     agent = _resolve_key(relation.agent, resolution)
     if agent is None:
         return
+    if relation.agent not in resolution.entities and relation.agent.startswith("org/"):
+        # "wij"/"het kabinet": an agent the documents imply rather than name.
+        yield agent, RDF.type, ORG.Organization
+        yield agent, RDFS.label, Literal(relation.agent.partition("/")[2].replace("-", " "))
+        yield agent, KG.kind, Literal("government")
     doc_iri = iris.document(doc_id)
     node = iris.span(doc_id, "action", relation.start, relation.end, relation.agent)
     yield node, RDF.type, KG.Action
