@@ -168,6 +168,28 @@ def evaluate(gold: Path, texts: tuple[Path, ...], fmt: str, details: bool, model
 
 @cli.command()
 @click.argument("out", type=click.Path(path_type=Path))
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (loopback by default; others are reachable by anyone on the network).")
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--timeout", default=60, show_default=True, type=click.IntRange(min=1),
+              help="Cancel a query after this many seconds.")
+def serve(out: Path, host: str, port: int, timeout: int) -> None:
+    """Serve OUT/store read-only over the SPARQL 1.1 Protocol, with a query UI; Ctrl-C stops."""
+    from kg.serve.server import ServeError, serve as run_serve
+
+    def ready(server) -> None:  # noqa: ANN001 - kg.serve.server.Server, imported lazily
+        click.echo(f"kamerkg serve: SPARQL endpoint {server.query_url} (query UI at {server.url}); "
+                   "Ctrl-C stops", err=True)
+
+    try:
+        run_serve(out, host=host, port=port, timeout=timeout, on_ready=ready)
+    except ServeError as error:
+        raise UserError(str(error)) from error
+    click.echo("kamerkg serve: stopped", err=True)
+
+
+@cli.command()
+@click.argument("out", type=click.Path(path_type=Path))
 @click.option("--shapes", type=click.Path(path_type=Path), default=None, help="SHACL shapes (default: ontology/shapes.ttl).")
 def validate(out: Path, shapes: Path | None) -> None:
     """Check OUT against the SHACL shapes; exit 0 only if the graph conforms (4 if not)."""
@@ -183,6 +205,26 @@ def validate(out: Path, shapes: Path | None) -> None:
     click.echo(result.text)
     click.echo(f"kamerkg validate: {out} does not conform ({result.violations} violations)", err=True)
     sys.exit(EXIT_NOT_CONFORMING)
+
+
+@cli.command()
+@click.argument("out", type=click.Path(path_type=Path))
+@click.option("--endpoint", required=True,
+              help="Graph Store Protocol URL, e.g. http://localhost:7878/store or http://host:3030/ds/data.")
+@click.option("--graph-per-document", is_flag=True,
+              help="One named graph per document (as in kg.trig) instead of the union in one graph.")
+@click.option("--user", default=None, help="User for HTTP basic auth (or KAMERKG_PUSH_USER).")
+@click.option("--password-env", default="KAMERKG_PUSH_PASSWORD", show_default=True,
+              help="Environment variable holding the password.")
+def push(out: Path, endpoint: str, graph_per_document: bool, user: str | None, password_env: str) -> None:
+    """Upload OUT's graphs to a SPARQL Graph Store endpoint, replacing earlier pushes."""
+    from kg.serve.push import PushError, push as run_push
+
+    try:
+        report = run_push(out, endpoint, per_document=graph_per_document, user=user, password_env=password_env)
+    except PushError as error:
+        raise UserError(str(error)) from None
+    click.echo(f"kamerkg push: {len(report.graphs)} graphs, {report.triples} triples -> {report.endpoint}")
 
 
 def main() -> None:
