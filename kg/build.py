@@ -14,6 +14,7 @@ left as it is.
 """
 from __future__ import annotations
 
+import gc
 import logging
 import shutil
 import time
@@ -142,9 +143,8 @@ def build(corpus: Path, out: Path, *, model: str | None = None,
     """
     from kg.cache import CACHE_DIR, ExtractionCache, document_key, pipeline_fingerprint
     from kg.export.outputs import write_outputs
-    from kg.extract.pipeline import build_nlp
     from kg.ingest import corpus_files
-    from kg.parallel import Failure, extract_all
+    from kg.parallel import Failure, extract_all, worker_pipeline
     from kg.resolve import resolve
 
     started = time.perf_counter()
@@ -160,7 +160,7 @@ def build(corpus: Path, out: Path, *, model: str | None = None,
         raise BuildError(f"{out}: cannot write there ({error.strerror})") from error
 
     report = BuildReport(out=out)
-    build_nlp(model)  # fail early (ModelNotFound) before any worker starts
+    worker_pipeline(model)  # fail early (ModelNotFound); kept for jobs=1 and inherited by forked workers
     store = ExtractionCache(work / CACHE_DIR, out / CACHE_DIR if cache else None)
     fingerprint = pipeline_fingerprint(model)
     files = list(corpus_files(corpus))
@@ -222,6 +222,9 @@ def build(corpus: Path, out: Path, *, model: str | None = None,
     report.timings["resolve"] = time.perf_counter() - started - report.timings["extract"]
     mark = time.perf_counter()
     report.triples = write_outputs(work, CachedExtractions(store, kept), resolution)
+    # The Oxigraph store sits in reference cycles (rdflib graphs <-> store); collect them now so
+    # its RocksDB lock on OUT.building/store is released before a next build in this process.
+    gc.collect()
     report.timings["write"] = time.perf_counter() - mark
     store.write_manifest(_manifest(inputs, model, report, work))
     _replace_dir(work, out)

@@ -59,16 +59,20 @@ def default_jobs() -> int:
 _local = threading.local()
 
 
-def _nlp(model: str | None):  # noqa: ANN202 - spaCy Language, imported lazily
-    """This worker's pipeline, built on first use and kept (per thread: spaCy is not thread-safe)."""
+def worker_pipeline(model: str | None):  # noqa: ANN201 - spaCy Language, imported lazily
+    """This worker's pipeline, built on first use and kept (per thread: spaCy is not thread-safe).
+
+    Kept per model and component list, so a changed pipeline is never served stale.
+    """
+    from kg.extract.pipeline import COMPONENTS, build_nlp
+
     pipelines = getattr(_local, "pipelines", None)
     if pipelines is None:
         pipelines = _local.pipelines = {}
-    if model not in pipelines:
-        from kg.extract.pipeline import build_nlp
-
-        pipelines[model] = build_nlp(model)
-    return pipelines[model]
+    key = (model, COMPONENTS)
+    if key not in pipelines:
+        pipelines[key] = build_nlp(model)
+    return pipelines[key]
 
 
 def ingest(item: Item) -> Document | Failure:
@@ -89,11 +93,11 @@ def extract_item(item: Item, model: str | None = None) -> Result:
     document = ingest(item)
     if isinstance(document, Failure):
         return document
-    return extract_document(_nlp(model), document)
+    return extract_document(worker_pipeline(model), document)
 
 
 def _init_worker(model: str | None) -> None:
-    _nlp(model)  # build the pipeline once, before the first document arrives
+    worker_pipeline(model)  # build the pipeline once, before the first document arrives
 
 
 def _ordered(submit: Callable[[Item], Any], result: Callable[[Any], Result],
