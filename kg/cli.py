@@ -59,12 +59,20 @@ def _default_corpus() -> Path:
 @click.option("-o", "--out", required=True, type=click.Path(path_type=Path), help="Output folder.")
 @click.option("--model", default=None, help="Also run an installed spaCy pipeline (e.g. nl_core_news_lg).")
 @click.option("--strict", is_flag=True, help="Exit 2 when any input file was skipped.")
-def build(corpus: Path | None, out: Path, model: str | None, strict: bool) -> None:
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Extraction processes (default: all cores).")
+@click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where extraction runs: local processes or a dask.distributed cluster.")
+@click.option("--scheduler", default=None, help="Dask scheduler address (tcp://HOST:8786); default a local cluster.")
+@click.option("--no-cache", is_flag=True, help="Extract every file again, ignoring OUT/cache.")
+def build(corpus: Path | None, out: Path, model: str | None, strict: bool, jobs: int | None, executor: str,
+          scheduler: str | None, no_cache: bool) -> None:
     """Build OUT (RDF files, SPARQL store, HTML views) from CORPUS (default: the bundled corpus)."""
     from tqdm import tqdm
 
     from kg.build import BuildError, build as run_build
     from kg.extract.pipeline import ModelNotFound
+    from kg.parallel import ExecutorError, default_jobs
 
     from kg.ingest import IngestError, corpus_files
 
@@ -75,8 +83,10 @@ def build(corpus: Path | None, out: Path, model: str | None, strict: bool) -> No
         raise UserError(str(error)) from error
     with tqdm(total=total, desc="extracting", unit="doc", file=sys.stderr, leave=False) as bar:
         try:
-            report = run_build(corpus, out, model=model, on_document=lambda _: bar.update(1))
-        except (BuildError, ModelNotFound) as error:
+            report = run_build(corpus, out, model=model, on_document=lambda _: bar.update(1),
+                               jobs=jobs or default_jobs(), executor=executor, scheduler=scheduler,
+                               cache=not no_cache)
+        except (BuildError, ModelNotFound, ExecutorError) as error:
             raise UserError(str(error)) from error
     width = max(len(name) for name, _ in report.rows())
     click.echo(f"kamerkg build: {corpus} -> {report.out}")
@@ -225,6 +235,16 @@ def push(out: Path, endpoint: str, graph_per_document: bool, user: str | None, p
     except PushError as error:
         raise UserError(str(error)) from None
     click.echo(f"kamerkg push: {len(report.graphs)} graphs, {report.triples} triples -> {report.endpoint}")
+
+
+@cli.command(add_help_option=False,
+             context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
+@click.pass_context
+def bench(ctx: click.Context) -> None:
+    """Run the benchmark (options: python -m kg.bench --help) and write bench.json."""
+    from kg.bench import main as bench_main
+
+    sys.exit(bench_main(ctx.args))
 
 
 def main() -> None:

@@ -6,6 +6,7 @@ gazetteers, so ``extract_document`` can run in any process.
 """
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import logging
 from collections.abc import Iterable, Iterator
@@ -134,8 +135,69 @@ def to_extraction(doc: Doc, document: Document) -> Extraction:
     return result
 
 
+def sections(text: str, limit: int) -> list[tuple[int, int]]:
+    """Cut ``text`` into consecutive (start, end) pieces of at most ``limit`` characters.
+
+    Cuts fall after a blank line (a paragraph break) where possible, else
+    after a line break, else after a space; only a single run of more than
+    ``limit`` characters without any of these is cut blindly.
+    """
+    pieces: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > limit:
+        window_end = start + limit
+        cut = -1
+        for separator in ("\n\n", "\n", " "):
+            found = text.rfind(separator, start + 1, window_end)
+            if found != -1:
+                cut = found + len(separator)
+                break
+        if cut <= start:
+            cut = window_end
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, len(text)))
+    return pieces
+
+
+def _section_document(document: Document, start: int, end: int) -> Document:
+    """The part of a document between two offsets, as a Document of its own (offsets relative)."""
+    footnotes = [dataclasses.replace(
+        f, start=f.start - start, end=f.end - start,
+        marker_start=None if f.marker_start is None else f.marker_start - start,
+        marker_end=None if f.marker_end is None else f.marker_end - start)
+        for f in document.footnotes if start <= f.start and f.end <= end]
+    return dataclasses.replace(document, text=document.text[start:end], footnotes=footnotes,
+                               body_end=min(max(document.body_end - start, 0), end - start))
+
+
+def _shift(item: object, offset: int) -> object:
+    """A copy of a result item with every character offset moved ``offset`` to the right."""
+    changes = {f.name: getattr(item, f.name) + offset for f in dataclasses.fields(item)
+               if (f.name in ("start", "end") or f.name.endswith(("_start", "_end")))
+               and isinstance(getattr(item, f.name), int)}
+    return dataclasses.replace(item, **changes)
+
+
 def extract_document(nlp: Language, document: Document) -> Extraction:
-    return to_extraction(run(nlp, document), document)
+    """Extract one document; texts longer than ``nlp.max_length`` go through in sections.
+
+    Each section runs through the whole pipeline on its own (so a statistical
+    model never sees more than ``max_length`` characters) and its offsets are
+    shifted back into ``document.text``.
+    """
+    if len(document.text) <= nlp.max_length:
+        return to_extraction(run(nlp, document), document)
+    result = Extraction(document=document)
+    pieces = sections(document.text, nlp.max_length)
+    log.info("%s: %d characters, extracted in %d sections", document.id, len(document.text), len(pieces))
+    for start, end in pieces:
+        part = _section_document(document, start, end)
+        extraction = to_extraction(run(nlp, part), part)
+        for field in dataclasses.fields(Extraction):
+            if field.name != "document":
+                getattr(result, field.name).extend(_shift(x, start) for x in getattr(extraction, field.name))
+    return result
 
 
 def extract_documents(documents: Iterable[Document], model: str | None = None) -> Iterator[Extraction]:
