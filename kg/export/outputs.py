@@ -12,8 +12,7 @@ def write_outputs(folder: Path, extractions: list[Extraction], resolution: Resol
     from kg.export.rdf import write_ntriples, write_trig, write_turtle
     from kg.graph.build import all_quads
     from kg.graph.store import count_triples, load, open_dataset, sorted_quads
-    from kg.views.index import write_index
-    from kg.views.overview import write_overview
+    from kg.views import write_views
 
     dataset = open_dataset(folder / "store")
     load(dataset, all_quads(extractions, resolution))
@@ -22,9 +21,8 @@ def write_outputs(folder: Path, extractions: list[Extraction], resolution: Resol
     write_ntriples(quads, folder / "kg.nt")
     write_trig(quads, folder / "kg.trig")
     triples = count_triples(dataset)
+    write_views(folder, dataset)
     inner = dataset.store._inner
     inner.flush()
     del dataset, inner
-    write_overview(folder / "graph.html", extractions, resolution)
-    write_index(folder / "index.html", extractions, resolution)
     return triples
