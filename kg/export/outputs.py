@@ -19,8 +19,7 @@ def write_outputs(folder: Path, extractions: list[Extraction], resolution: Resol
     from kg.export.void import write_void
     from kg.graph.build import all_quads
     from kg.graph.store import count_triples, inner_store, load, open_dataset, sorted_quads
-    from kg.views.index import write_index
-    from kg.views.overview import write_overview
+    from kg.views import write_views
 
     dataset = open_dataset(folder / "store")
     load(dataset, all_quads(extractions, resolution))
@@ -34,9 +33,8 @@ def write_outputs(folder: Path, extractions: list[Extraction], resolution: Resol
     write_void(inner_store(dataset), folder / "void.ttl")
     write_tables(folder / "csv", extractions, resolution)
     triples = count_triples(dataset)
+    write_views(folder, dataset)
     inner = inner_store(dataset)
     inner.flush()
     del dataset, inner
-    write_overview(folder / "graph.html", extractions, resolution)
-    write_index(folder / "index.html", extractions, resolution)
     return triples

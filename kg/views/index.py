@@ -1,46 +1,78 @@
-"""OUT/index.html: what a build holds, with links to the views and files."""
+"""OUT/index.html: what a build holds, with counts and links to every page,
+the ontology documentation and a SPARQL how-to."""
 from __future__ import annotations
 
-import html
-from collections import Counter
 from pathlib import Path
 
-from kg.model import Extraction
-from kg.resolve import Resolution
+from kg.views.data import ViewData
+from kg.views.ego import doc_link
+from kg.views.html import esc, file_name, page
 
-PAGE = """<!DOCTYPE html>
-<html lang="nl"><head><meta charset="utf-8"><title>kamerkg</title>
-<style>body{{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}}
-table{{border-collapse:collapse}}td,th{{border-bottom:1px solid #ddd;padding:.25rem .75rem;text-align:left}}</style>
-</head><body>
-<h1>kamerkg: kennisgraaf terrorismebestrijding</h1>
-<p><a href="graph.html">Overview graph</a> · files: {files}</p>
-<h2>Documents ({ndocs})</h2>
-<table><tr><th>id</th><th>type</th><th>date</th><th>title</th><th>entities</th></tr>
-{docrows}
-</table>
-<h2>Entities</h2>
-<table><tr><th>type</th><th>count</th></tr>
-{typerows}
-</table>
-</body></html>
-"""
+OUTPUT_FILES = ("kg.ttl", "kg.trig", "kg.nt", "kg.jsonld", "kg.graphml", "void.ttl")
 
-OUTPUT_FILES = ("kg.ttl", "kg.trig", "kg.nt")
+SPARQL_HOWTO = """<h2 id="sparql">SPARQL</h2>
+<p>De graaf staat in <code>store/</code> (Oxigraph). Elk document heeft een eigen benoemde graaf; zoekvragen
+zien de vereniging van alle grafen als standaardgraaf, en <code>GRAPH ?g {{ … }}</code> bereikt één document.</p>
+<pre>kamerkg query {out} --saved actions          # wie deed wat, met bewijszin
+kamerkg query {out} --saved evidence --param entity=https://w3id.org/kamerkg/id/org/nctv
+kamerkg query {out} 'PREFIX rdfs: &lt;http://www.w3.org/2000/01/rdf-schema#&gt;
+  SELECT ?label WHERE {{ ?e a &lt;http://www.w3.org/ns/org#Organization&gt; ; rdfs:label ?label }}' --format csv
+kamerkg serve {out}                          # SPARQL 1.1-server met zoekscherm op http://127.0.0.1:7878</pre>
+<p>Opgeslagen zoekvragen: {saved}.</p>"""
+
+SECTIONS = (("Organization", "Actoren (organisaties)"), ("Person", "Personen"),
+            ("Measure", "Maatregelen"), ("Motion", "Moties"))
 
 
-def write_index(path: Path, extractions: list[Extraction], resolution: Resolution) -> None:
-    esc = html.escape
-    docrows = []
-    for extraction in extractions:
-        doc = extraction.document
-        link = esc(f"https://zoek.officielebekendmakingen.nl/{doc.metadata.id}") if doc.metadata.id else ""
-        ident = f'<a href="{link}">{esc(doc.id)}</a>' if link else esc(doc.id)
-        docrows.append(
-            f"<tr><td>{ident}</td><td>{esc(doc.metadata.type)}</td><td>{esc(doc.metadata.date or '')}</td>"
-            f"<td>{esc(doc.metadata.title or '')}</td><td>{len({m.key for m in extraction.mentions})}</td></tr>")
-    types = Counter(entity.type for entity in resolution.entities.values())
-    typerows = [f"<tr><td>{esc(t)}</td><td>{n}</td></tr>" for t, n in sorted(types.items())]
-    files = " · ".join(f'<a href="{name}">{name}</a>' for name in OUTPUT_FILES)
-    path.write_text(PAGE.format(files=files, ndocs=len(extractions), docrows="\n".join(docrows),
-                                typerows="\n".join(typerows)), encoding="utf-8")
+def _saved_queries() -> str:
+    from kg.graph.query import saved_queries
+
+    items = []
+    for name, path in saved_queries().items():
+        first = path.read_text(encoding="utf-8").splitlines()[0].lstrip("# ") if path.stat().st_size else ""
+        items.append(f"<code>{esc(name)}</code> ({esc(first)})")
+    return "; ".join(items) or "geen"
+
+
+def index_page(data: ViewData, present: set[str] | None = None) -> str:
+    present = present if present is not None else set(OUTPUT_FILES)
+    files = " · ".join(f'<a href="{name}">{name}</a>' for name in OUTPUT_FILES if name in present)
+    docs = sorted((d for d in data.documents.values() if d.in_corpus), key=lambda d: (d.date or d.year, d.id))
+    cited = len(data.documents) - len(docs)
+    mentions: dict[str, int] = {}
+    for edge in data.edges.values():
+        if edge.kind == "mentions":
+            mentions[edge.source] = mentions.get(edge.source, 0) + 1
+    rows = "".join(
+        f'<tr><td><a href="views/{esc(file_name(d.iri))}">{esc(d.id)}</a></td><td>{esc(d.type)}</td>'
+        f"<td>{esc(d.date or d.year)}</td><td>{esc(d.title)}</td><td>{mentions.get(d.iri, 0)}</td>"
+        f"<td>{doc_link(d.id)}</td></tr>" for d in docs)
+    counts = [("documenten", len(docs)), ("alleen geciteerde documenten", cited)]
+    parts = [f"<h1>kamerkg: kennisgraaf terrorismebestrijding</h1>"
+             f'<p><a href="graph.html">Overzichtsgraaf</a> · <a href="views/whodidwhat.html">Wie deed wat</a> · '
+             f'<a href="ontology.html">Ontologie</a> · <a href="#sparql">SPARQL</a></p><p>Bestanden: {files}</p>']
+    sections = []
+    for type_, title in SECTIONS:
+        nodes = data.by_type(type_)
+        counts.append((title.lower(), len(nodes)))
+        items = "".join(
+            f'<tr><td><a href="views/{esc(file_name(n.iri))}">{esc(n.label)}</a></td>'
+            f"<td>{esc(n.kind or '; '.join(n.roles[:2]) or n.party)}</td><td>{n.mentions}</td><td>{len(n.documents)}</td></tr>"
+            for n in nodes)
+        sections.append(f'<h2 id="{type_.lower()}">{esc(title)} ({len(nodes)})</h2>'
+                        + (f"<table><tr><th>naam</th><th>soort / rol</th><th>vermeldingen</th><th>documenten</th></tr>{items}</table>"
+                           if nodes else "<p class=muted>Geen gevonden.</p>"))
+    parts.append("<table>" + "".join(f"<tr><th>{esc(k)}</th><td>{v}</td></tr>" for k, v in counts) + "</table>")
+    parts.append(f"<h2 id=documents>Documenten ({len(docs)})</h2><table><tr><th>id</th><th>soort</th><th>datum</th>"
+                 f"<th>titel</th><th>entiteiten</th><th>bron</th></tr>{rows}</table>")
+    parts += sections
+    parts.append(SPARQL_HOWTO.format(out="OUT", saved=_saved_queries()))
+    return page("kamerkg", "".join(parts))
+
+
+def write_index(folder: Path, data: ViewData) -> Path:
+    folder = Path(folder)
+    present = {p.name for p in folder.iterdir()} if folder.is_dir() else set()
+    path = folder / "index.html"
+    path.write_text(index_page(data, present | {"kg.ttl", "kg.trig", "kg.nt"}), encoding="utf-8")
+    return path

@@ -1,49 +1,145 @@
-"""The overview page (OUT/graph.html): documents and the entities they name.
+"""The overview page (OUT/graph.html): every entity and document in one graph.
 
-Drawn with pyvis. Every string from a document is escaped before it reaches
-the page, because vis.js renders tooltips as HTML.
+vis-network (the library pyvis drives; its files are taken from the pyvis
+package and inlined) draws nodes at positions computed in Python, physics
+off, so a few thousand nodes draw in seconds. The page's own script
+(assets/overview.js) adds filters, search, a "top N by centrality" control
+and the details panel; it builds every piece of text with textContent, and
+the data reaches it as escaped JSON, so nothing from a document runs.
 """
 from __future__ import annotations
 
-import html
+import logging
+import math
 from pathlib import Path
+from typing import Any
 
-from kg.model import Extraction
-from kg.resolve import Resolution
+from kg.views.data import ViewData, load_view_data
+from kg.views.html import COLOURS, SHAPES, TYPE_NAMES, esc, file_name, official_url, page, script_json, vis_network
+from kg.views.layout import centrality, positions
 
-COLOURS = {
-    "Document": "#6c757d",
-    "Organization": "#1f77b4",
-    "Person": "#ff7f0e",
-    "Measure": "#2ca02c",
-}
-SHAPES = {"Document": "box", "Organization": "dot", "Person": "diamond", "Measure": "triangle"}
+log = logging.getLogger(__name__)
+
+MAX_NODES = 2000  # never hand vis.js more; the page says how many were left out
+EDGE_COLOURS = {"mentions": "#c8c8c8", "cites": "#8c8c8c", "action": "#d62728", "reports on": "#9467bd",
+                "submitter": "#bcbd22", "published as": "#9467bd", "party": "#17becf", "signatory": "#7f7f7f"}
 
 
-def write_overview(path: Path, extractions: list[Extraction], resolution: Resolution) -> None:
-    from pyvis.network import Network
+def overview_payload(data: ViewData, max_nodes: int = MAX_NODES) -> dict[str, Any]:
+    """The JSON the overview script reads: nodes (most central first), edges, documents."""
+    pairs = [(e.source, e.target) for e in data.edges.values()]
+    rank = centrality(data.nodes, pairs)
+    order = sorted(data.nodes, key=lambda iri: (-rank.get(iri, 0.0), data.nodes[iri].label, iri))
+    kept = order[:max_nodes]
+    if len(order) > max_nodes:
+        log.info("overview: %d of %d nodes kept (top by centrality)", max_nodes, len(order))
+    kept_set = set(kept)
+    edges = [e for e in data.edges.values() if e.source in kept_set and e.target in kept_set]
+    where = positions(kept, [(e.source, e.target) for e in edges])
 
-    net = Network(height="800px", width="100%", directed=True, cdn_resources="in_line")
-    net.toggle_physics(False)
-    for extraction in extractions:
-        doc = extraction.document
-        title = doc.metadata.title or doc.id
-        net.add_node(f"doc:{doc.id}", label=html.escape(doc.id), title=html.escape(title),
-                     color=COLOURS["Document"], shape=SHAPES["Document"])
-    known_docs = {f"doc:{e.document.id}" for e in extractions}
-    for entity in resolution.sorted_entities():
-        net.add_node(entity.key, label=html.escape(entity.label),
-                     title=html.escape(f"{entity.type}: {entity.label}"),
-                     color=COLOURS.get(entity.type, "#999999"), shape=SHAPES.get(entity.type, "dot"))
-    for extraction in extractions:
-        source = f"doc:{extraction.document.id}"
-        for key in sorted({m.key for m in extraction.mentions if m.key in resolution.entities}):
-            net.add_edge(source, key, title="mentions")
-        for cited in sorted({c.id for c in extraction.citations}):
-            target = f"doc:{cited}"
-            if target not in known_docs:
-                net.add_node(target, label=html.escape(cited), title=html.escape(cited),
-                             color="#cccccc", shape="box")
-                known_docs.add(target)
-            net.add_edge(source, target, title="cites")
-    net.write_html(str(path), open_browser=False, notebook=False)
+    doc_ids = sorted({d.id for d in data.documents.values()})
+    doc_index = {d: i for i, d in enumerate(doc_ids)}
+    titles = {d.id: d.title for d in data.documents.values()}
+    year_of = {d.id: d.year for d in data.documents.values()}
+    node_docs: dict[str, set[str]] = {iri: set(data.nodes[iri].documents) for iri in kept}
+    for edge in edges:
+        node_docs[edge.source] |= edge.documents
+        node_docs[edge.target] |= edge.documents
+    top = max(rank.values(), default=1.0) or 1.0
+    ids = {iri: i for i, iri in enumerate(kept)}
+    nodes = []
+    for iri in kept:
+        node = data.nodes[iri]
+        docs = sorted(node_docs[iri])
+        x, y = where.get(iri, (0.0, 0.0))
+        nodes.append({
+            "id": ids[iri], "label": node.label, "type": node.type, "x": x, "y": y,
+            "value": round(math.sqrt(rank.get(iri, 0.0) / top), 4),
+            "docs": [doc_index[d] for d in docs if d in doc_index],
+            "years": sorted({year_of[d] for d in docs if year_of.get(d)}),
+            "info": {"iri": iri, "kind": node.kind, "aliases": node.aliases, "roles": node.roles,
+                     "party": node.party, "page": "views/" + file_name(iri),
+                     "ev": [ev.as_dict() for ev in node.evidence]},
+        })
+    edge_rows = []
+    for i, edge in enumerate(sorted(edges, key=lambda e: (e.source, e.target, e.label))):
+        docs = sorted(edge.documents)
+        edge_rows.append({
+            "id": i, "from": ids[edge.source], "to": ids[edge.target], "label": edge.label, "kind": edge.kind,
+            "cls": edge.action_class, "count": edge.count, "docs": [doc_index[d] for d in docs if d in doc_index],
+            "years": sorted({year_of[d] for d in docs if year_of.get(d)}),
+            "ev": [ev.as_dict() for ev in edge.evidence],
+        })
+    style = {t: {"colour": COLOURS[t], "shape": SHAPES[t], "name": TYPE_NAMES[t]} for t in COLOURS}
+    return {"nodes": nodes, "edges": edge_rows, "total": len(order), "edgeColours": EDGE_COLOURS,
+            "docs": [{"id": d, "title": titles.get(d, ""), "url": official_url(d)} for d in doc_ids],
+            "style": style}
+
+
+def _options(values: list[str], everything: str) -> str:
+    return f'<option value="">{esc(everything)}</option>' + "".join(
+        f'<option value="{esc(v)}">{esc(v)}</option>' for v in values)
+
+
+def render_overview(payload: dict[str, Any], top_n: int | None = None) -> str:
+    """The overview page's HTML for a payload (see ``overview_payload``)."""
+    script, vis_css = vis_network()
+    nodes, edges = payload["nodes"], payload["edges"]
+    types = [t for t in COLOURS if any(n["type"] == t for n in nodes)]
+    legend = "".join(
+        f'<label class="legend-item"><input type="checkbox" class="kg-type" value="{esc(t)}" checked>'
+        f'<span class="swatch {esc(SHAPES[t])}" style="background:{esc(COLOURS[t])}"></span>'
+        f'{esc(TYPE_NAMES[t])} <small>({sum(1 for n in nodes if n["type"] == t)}, {esc(SHAPES[t])})</small></label>'
+        for t in types)
+    actions = sorted({e["label"] for e in edges})
+    years = sorted({y for n in nodes for y in n["years"]})
+    docs = [d["id"] for d in payload["docs"]]
+    shown = len(nodes) if top_n is None else min(top_n, len(nodes))
+    note = "" if payload["total"] <= len(nodes) else (
+        f" (de {len(nodes)} meest centrale van {payload['total']}; zie de pagina's per ding voor de rest)")
+    body = f"""<div id="kg-layout">
+<aside id="kg-controls">
+<h1>Overzicht</h1>
+<p id="kg-count">{len(nodes)} knopen, {len(edges)} verbindingen{esc(note)}</p>
+<form id="kg-search-form" autocomplete="off"><input id="kg-search" type="search" placeholder="zoek een naam…" list="kg-names">
+<datalist id="kg-names"></datalist><button type="submit">zoek</button></form>
+<p id="kg-search-result" role="status"></p>
+<fieldset><legend>Soort (legenda)</legend>{legend}</fieldset>
+<label>Document <select id="kg-doc">{_options(docs, "alle documenten")}</select></label>
+<label>Jaar <select id="kg-year">{_options(years, "alle jaren")}</select></label>
+<label>Handeling of relatie <select id="kg-action">{_options(actions, "alle")}</select></label>
+<label>Top <input id="kg-topn" type="number" min="1" max="{len(nodes)}" value="{shown}"> naar centraliteit</label>
+<button id="kg-reset" type="button">alles tonen</button>
+<p class="hint">Knoopgrootte: PageRank. Klik op een knoop of verbinding voor details.</p>
+</aside>
+<main id="kg-network"></main>
+<aside id="kg-details"><p class="hint">Klik op een knoop of verbinding.</p></aside>
+</div>
+<script type="application/json" id="kg-data">{script_json(payload)}</script>
+<script>{script}</script>
+<script>{asset_js()}</script>"""
+    return page("kamerkg: overzicht", body, style=vis_css + asset_css())
+
+
+def asset_js() -> str:
+    from kg.views.html import asset
+
+    return asset("overview.js").replace("</script", "<\\/script")
+
+
+def asset_css() -> str:
+    from kg.views.html import asset
+
+    return asset("overview.css")
+
+
+def write_overview_page(path: Path, data: ViewData, *, max_nodes: int = MAX_NODES, top_n: int | None = None) -> int:
+    """Write the overview for already-loaded data; returns the number of nodes drawn."""
+    payload = overview_payload(data, max_nodes)
+    path.write_text(render_overview(payload, top_n), encoding="utf-8")
+    return len(payload["nodes"])
+
+
+def write_overview(folder: Path, store: Any) -> int:
+    """OUT/graph.html from a build's store (Dataset, pyoxigraph Store or store folder)."""
+    return write_overview_page(Path(folder) / "graph.html", load_view_data(store))

@@ -1,0 +1,324 @@
+"""What the HTML views show, read from a build's store with SPARQL.
+
+The views read the graph, never the in-memory extraction results: extraction
+streams documents at scale, and the store is the one place where everything
+a build found is together. ``load_view_data`` turns a handful of SELECT
+queries into plain dataclasses (nodes, edges, documents) that every page
+writer shares; ``centrality`` and ``layout`` add the networkx figures the
+overview needs.
+"""
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+OFFICIAL = "https://zoek.officielebekendmakingen.nl/"
+ENTITY_TYPES = ("Organization", "Person", "Measure", "Motion")
+MAX_EVIDENCE = 12  # sentences kept per node / edge: enough to read, small pages
+
+PREFIXES = """
+PREFIX kg: <https://w3id.org/kamerkg/def#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX foaf: <http://xmlns.com/foaf/0.1/>
+PREFIX org: <http://www.w3.org/ns/org#>
+PREFIX oa: <http://www.w3.org/ns/oa#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+"""
+
+Q_DOCUMENTS = PREFIXES + """
+SELECT ?d ?id ?title ?type ?date ?year ?incorpus WHERE {
+  ?d a kg:Document ; dcterms:identifier ?id .
+  OPTIONAL { ?d dcterms:title ?title } OPTIONAL { ?d kg:documentType ?type }
+  OPTIONAL { ?d dcterms:date ?date } OPTIONAL { ?d kg:year ?year }
+  OPTIONAL { ?d kg:inCorpus ?incorpus }
+}"""
+
+Q_ENTITIES = PREFIXES + """
+SELECT ?e ?t ?label ?kind WHERE {
+  VALUES (?class ?t) { (org:Organization "Organization") (foaf:Person "Person")
+                       (kg:Measure "Measure") (kg:Motion "Motion") }
+  ?e a ?class ; rdfs:label ?label .
+  OPTIONAL { ?e kg:kind ?kind }
+}"""
+
+Q_ALIASES = PREFIXES + "SELECT ?e ?alias WHERE { ?e skos:altLabel ?alias }"
+
+Q_ROLES = PREFIXES + """
+SELECT ?e ?role ?orglabel WHERE {
+  ?m a org:Membership ; org:member ?e ; org:role/rdfs:label ?role .
+  OPTIONAL { ?m org:organization/rdfs:label ?orglabel }
+}"""
+
+Q_PARTY = PREFIXES + "SELECT ?e ?party ?label WHERE { ?e kg:party ?party . ?party rdfs:label ?label }"
+
+Q_MENTIONS = PREFIXES + """
+SELECT ?e ?d ?sentence ?exact ?start WHERE {
+  ?m a kg:Mention ; oa:hasBody ?e ; kg:sentence ?sentence ; oa:hasTarget ?t .
+  ?t oa:hasSource ?d ; oa:hasSelector ?q , ?p .
+  ?q a oa:TextQuoteSelector ; oa:exact ?exact .
+  ?p a oa:TextPositionSelector ; oa:start ?start .
+}"""
+
+Q_CITATIONS = PREFIXES + """
+SELECT ?from ?to ?sentence ?exact ?start WHERE {
+  ?c a kg:Citation ; kg:citing ?from ; kg:cited ?to .
+  OPTIONAL { ?c kg:sentence ?sentence ; oa:hasTarget/oa:hasSelector ?q .
+             ?q a oa:TextQuoteSelector ; oa:exact ?exact . }
+  OPTIONAL { ?c oa:hasTarget/oa:hasSelector ?p . ?p a oa:TextPositionSelector ; oa:start ?start }
+}"""
+
+Q_ACTIONS = PREFIXES + """
+SELECT ?agent ?verb ?class ?object ?d ?sentence ?exact ?start WHERE {
+  ?a a kg:Action ; kg:agent ?agent ; kg:actionVerb ?verb ; prov:wasDerivedFrom ?d .
+  OPTIONAL { ?a kg:actionClass/rdfs:label ?class }
+  OPTIONAL { ?a kg:object ?object }
+  OPTIONAL { ?a kg:evidence ?ev . ?ev kg:sentence ?sentence .
+             OPTIONAL { ?ev oa:hasTarget/oa:hasSelector ?q . ?q a oa:TextQuoteSelector ; oa:exact ?exact }
+             OPTIONAL { ?ev oa:hasTarget/oa:hasSelector ?p . ?p a oa:TextPositionSelector ; oa:start ?start } }
+}"""
+
+Q_MOTION_REFS = PREFIXES + """
+SELECT ?d ?motion ?sentence ?exact ?status WHERE {
+  ?d kg:reportsOn ?motion .
+  OPTIONAL { ?r oa:hasBody ?motion ; kg:sentence ?sentence ; oa:hasTarget ?t .
+             ?t oa:hasSource ?d ; oa:hasSelector ?q . ?q a oa:TextQuoteSelector ; oa:exact ?exact .
+             OPTIONAL { ?r kg:status ?status } }
+}"""
+
+Q_LINKS = PREFIXES + """
+SELECT ?s ?rel ?o WHERE {
+  { ?s kg:submitter ?o BIND("submitter" AS ?rel) } UNION { ?s kg:publishedAs ?o BIND("published as" AS ?rel) }
+  UNION { ?s kg:party ?o BIND("party" AS ?rel) } UNION { ?s kg:signatory ?o BIND("signatory" AS ?rel) }
+}"""
+
+
+@dataclass
+class Evidence:
+    """A sentence behind a node or an edge, and the words in it to highlight."""
+
+    doc: str
+    sentence: str
+    quote: str = ""
+    start: int = 0
+
+    def as_dict(self) -> dict[str, str]:
+        return {"doc": self.doc, "sentence": self.sentence, "quote": self.quote}
+
+
+@dataclass
+class DocInfo:
+    iri: str
+    id: str
+    title: str = ""
+    type: str = ""
+    date: str = ""
+    year: str = ""
+    in_corpus: bool = False
+
+    @property
+    def url(self) -> str:
+        return OFFICIAL + self.id
+
+
+@dataclass
+class Node:
+    iri: str
+    label: str
+    type: str
+    kind: str = ""
+    aliases: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    party: str = ""
+    documents: set[str] = field(default_factory=set)  # ids of documents that mention or state it
+    evidence: list[Evidence] = field(default_factory=list)
+    mentions: int = 0
+
+
+@dataclass
+class Edge:
+    """One relation between two nodes, aggregated over the sentences stating it."""
+
+    source: str
+    target: str
+    label: str
+    kind: str  # mentions, cites, action, reports on, submitter, published as, party, signatory
+    action_class: str = ""
+    documents: set[str] = field(default_factory=set)
+    evidence: list[Evidence] = field(default_factory=list)
+    count: int = 0
+
+
+@dataclass
+class ViewData:
+    nodes: dict[str, Node] = field(default_factory=dict)
+    edges: dict[tuple[str, str, str], Edge] = field(default_factory=dict)
+    documents: dict[str, DocInfo] = field(default_factory=dict)  # by IRI
+
+    def doc_id(self, iri: str) -> str:
+        doc = self.documents.get(iri)
+        return doc.id if doc else iri.rsplit("/", 1)[-1]
+
+    def edge(self, source: str, target: str, label: str, kind: str, **extra: Any) -> Edge:
+        key = (source, target, label)
+        found = self.edges.get(key)
+        if found is None:
+            found = self.edges[key] = Edge(source, target, label, kind, **extra)
+        return found
+
+    def by_type(self, type_: str) -> list[Node]:
+        return sorted((n for n in self.nodes.values() if n.type == type_), key=lambda n: n.label.casefold())
+
+    def years(self, node: Node) -> set[str]:
+        by_id = {d.id: d.year for d in self.documents.values()}
+        return {by_id[d] for d in node.documents if by_id.get(d)}
+
+
+def open_store(source: Any):
+    """A pyoxigraph Store from a Dataset (oxrdflib), a Store, or a store folder."""
+    import pyoxigraph as ox
+
+    if isinstance(source, ox.Store):
+        return source
+    if isinstance(source, (str, Path)):
+        return ox.Store.read_only(str(source))
+    return source.store._inner  # rdflib Dataset on oxrdflib's OxigraphStore
+
+
+def _rows(store, query: str) -> list[dict[str, str]]:
+    result = store.query(query, use_default_graph_as_union=True)
+    names = [v.value for v in result.variables]
+    return [{n: (s[n].value if s[n] is not None else "") for n in names} for s in result]
+
+
+def _add_evidence(items: list[Evidence], evidence: Evidence) -> None:
+    if evidence.sentence and len(items) < MAX_EVIDENCE and evidence not in items:
+        items.append(evidence)
+
+
+def _node_for_document(data: ViewData, iri: str) -> Node:
+    node = data.nodes.get(iri)
+    if node is None:
+        doc = data.documents.get(iri) or DocInfo(iri=iri, id=iri.rsplit("/", 1)[-1])
+        data.documents.setdefault(iri, doc)
+        node = data.nodes[iri] = Node(iri=iri, label=doc.id, type="Document", kind=doc.type,
+                                      aliases=[doc.title] if doc.title else [], documents={doc.id})
+    return node
+
+
+def load_view_data(source: Any) -> ViewData:
+    """Everything the pages show, from a Dataset, pyoxigraph Store or store folder."""
+    store = open_store(source)
+    data = ViewData()
+    for row in _rows(store, Q_DOCUMENTS):
+        data.documents[row["d"]] = DocInfo(
+            iri=row["d"], id=row["id"], title=row["title"], type=row["type"], date=row["date"],
+            year=row["year"] or row["date"][:4], in_corpus=row["incorpus"] == "true")
+    for iri in sorted(data.documents):
+        _node_for_document(data, iri)
+    for row in _rows(store, Q_ENTITIES):
+        data.nodes.setdefault(row["e"], Node(iri=row["e"], label=row["label"], type=row["t"], kind=row["kind"]))
+    for row in _rows(store, Q_ALIASES):
+        node = data.nodes.get(row["e"])
+        if node and row["alias"] not in node.aliases and row["alias"] != node.label:
+            node.aliases.append(row["alias"])
+    for row in _rows(store, Q_ROLES):
+        node = data.nodes.get(row["e"])
+        if node and row["role"] != "partijlid":
+            role = row["role"] + (f" ({row['orglabel']})" if row["orglabel"] and row["orglabel"] not in row["role"] else "")
+            if role not in node.roles:
+                node.roles.append(role)
+    for row in _rows(store, Q_PARTY):
+        if row["e"] in data.nodes:
+            data.nodes[row["e"]].party = row["label"]
+    _load_mentions(store, data)
+    _load_relations(store, data)
+    for node in data.nodes.values():
+        node.aliases.sort(key=str.casefold)
+        node.roles.sort(key=str.casefold)
+    log.info("views: %d nodes, %d edges, %d documents", len(data.nodes), len(data.edges), len(data.documents))
+    return data
+
+
+def _load_mentions(store, data: ViewData) -> None:
+    for row in sorted(_rows(store, Q_MENTIONS), key=lambda r: (r["d"], int(r["start"] or 0))):
+        node, doc_iri = data.nodes.get(row["e"]), row["d"]
+        if node is None:
+            continue
+        _node_for_document(data, doc_iri)
+        doc_id = data.doc_id(doc_iri)
+        node.documents.add(doc_id)
+        node.mentions += 1
+        evidence = Evidence(doc_id, row["sentence"], row["exact"], int(row["start"] or 0))
+        _add_evidence(node.evidence, evidence)
+        edge = data.edge(doc_iri, node.iri, "noemt", "mentions")
+        edge.documents.add(doc_id)
+        edge.count += 1
+        _add_evidence(edge.evidence, evidence)
+
+
+def _load_relations(store, data: ViewData) -> None:
+    for row in _rows(store, Q_CITATIONS):
+        source, target = _node_for_document(data, row["from"]), _node_for_document(data, row["to"])
+        doc_id = data.doc_id(row["from"])
+        edge = data.edge(source.iri, target.iri, "citeert", "cites")
+        edge.documents.add(doc_id)
+        edge.count += 1
+        evidence = Evidence(doc_id, row["sentence"], row["exact"])
+        _add_evidence(edge.evidence, evidence)
+        _add_evidence(target.evidence, evidence)  # where this document is cited
+    for row in _rows(store, Q_ACTIONS):
+        agent = data.nodes.get(row["agent"]) or (
+            _node_for_document(data, row["agent"]) if row["agent"] in data.documents else None)
+        if agent is None:
+            continue
+        doc_iri = row["d"]
+        doc_id = data.doc_id(doc_iri)
+        target = row["object"] if row["object"] in data.nodes else _node_for_document(data, doc_iri).iri
+        evidence = Evidence(doc_id, row["sentence"], row["exact"], int(row["start"] or 0))
+        edge = data.edge(agent.iri, target, row["verb"], "action", action_class=row["class"])
+        edge.documents.add(doc_id)
+        edge.count += 1
+        _add_evidence(edge.evidence, evidence)
+        agent.documents.add(doc_id)
+        _add_evidence(agent.evidence, evidence)
+    for row in _rows(store, Q_MOTION_REFS):
+        motion = data.nodes.get(row["motion"])
+        if motion is None:
+            continue
+        doc = _node_for_document(data, row["d"])
+        label = "meldt" + (f" ({row['status']})" if row["status"] else "")
+        edge = data.edge(doc.iri, motion.iri, label, "reports on")
+        edge.documents.add(doc.label)
+        edge.count += 1
+        evidence = Evidence(doc.label, row["sentence"], row["exact"])
+        _add_evidence(edge.evidence, evidence)
+        _add_evidence(motion.evidence, evidence)
+        motion.documents.add(doc.label)
+    for row in _rows(store, Q_LINKS):
+        if row["s"] not in data.nodes:
+            continue
+        if row["o"] not in data.nodes:
+            if row["rel"] != "published as":
+                continue
+            _node_for_document(data, row["o"])
+        edge = data.edge(row["s"], row["o"], {"submitter": "ingediend door", "published as": "gepubliceerd als",
+                                              "party": "partij", "signatory": "ondertekend door"}[row["rel"]],
+                         row["rel"])
+        edge.count += 1
+
+
+def neighbours(data: ViewData) -> dict[str, list[Edge]]:
+    """Edges by the nodes at either end, for ego and document pages."""
+    index: dict[str, list[Edge]] = defaultdict(list)
+    for edge in data.edges.values():
+        index[edge.source].append(edge)
+        if edge.target != edge.source:
+            index[edge.target].append(edge)
+    return index
