@@ -52,6 +52,7 @@ DOCUMENT_NUMBER_FIELDS = ("documentnummer", "documentnumber", "referentienummer"
 # vocabulary of kg.model.Metadata.type; first match wins, so the specific
 # sub-types come before the general ones.
 TYPE_WORDS = (
+    ("zonder antwoord", "schriftelijke_vragen"),
     ("motie", "motie"),
     ("amendement", "amendement"),
     ("antwoord", "antwoord_schriftelijke_vragen"),

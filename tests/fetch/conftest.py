@@ -130,7 +130,9 @@ def sru_record(seed: Seed | None, base: str, position: int, raw: str | None = No
         inner = raw
     else:
         assert seed is not None
-        meta = dict((n, c) for n, _, c in seed.meta)
+        meta: dict[str, str] = {}
+        for name, _, content in seed.meta:
+            meta.setdefault(name, content)
         folder = f"{base}/frbr/{seed.id}/1"
         items = []
         if seed.kind == "xml":
