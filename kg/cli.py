@@ -1,7 +1,7 @@
 """The ``kamerkg`` command: parses options and calls the stages.
 
 Exit codes (DESIGN.md): 0 success; 1 user error, one line, no traceback
-(``--debug`` shows it); 2 some inputs skipped under ``--strict``; 3 an
+(``--debug`` shows it); 2 some inputs skipped under ``--strict`` (``fetch``: some documents failed); 3 an
 internal error; 4 ``kamerkg validate``: the graph does not conform (a bug: please report it with the ``--debug`` output).
 """
 from __future__ import annotations
