@@ -1,7 +1,7 @@
 """The ``kamerkg`` command: parses options and calls the stages.
 
 Exit codes (DESIGN.md): 0 success; 1 user error, one line, no traceback
-(``--debug`` shows it); 2 some inputs skipped under ``--strict``; 3 an
+(``--debug`` shows it); 2 some inputs skipped under ``--strict`` (``fetch``: some documents failed); 3 an
 internal error; 4 ``kamerkg validate``: the graph does not conform (a bug: please report it with the ``--debug`` output).
 """
 from __future__ import annotations
@@ -174,6 +174,60 @@ def evaluate(gold: Path, texts: tuple[Path, ...], fmt: str, details: bool, model
     click.echo(report.table())
     if details:
         click.echo(report.details())
+
+
+@cli.command()
+@click.option("--dossier", default=None, help="Dossier number, e.g. 29754.")
+@click.option("--type", "types", default=None, help="Document types (dt.type), comma-separated: brief,motie,…")
+@click.option("--since", default=None, metavar="YYYY-MM-DD", help="Only documents dated on or after this day.")
+@click.option("--until", default=None, metavar="YYYY-MM-DD", help="Only documents dated on or before this day.")
+@click.option("--query", "cql", default=None, help="Any SRU CQL query instead of --dossier.")
+@click.option("-o", "--out", required=True, type=click.Path(path_type=Path), help="Corpus folder.")
+@click.option("--rate", type=float, default=1.0, show_default=True, help="Minimum seconds between requests.")
+@click.option("--retries", type=int, default=4, show_default=True, help="Retries on 429, 5xx and timeouts.")
+@click.option("--timeout", type=float, default=30.0, show_default=True, help="Seconds to wait for a response.")
+@click.option("--backoff", type=float, default=1.0, show_default=True, help="First retry wait; doubles each retry.")
+@click.option("--endpoint", default="https://repository.overheid.nl/sru", show_default=True, help="SRU endpoint.")
+@click.option("--dry-run", is_flag=True, help="List what would be fetched; write nothing.")
+def fetch(dossier: str | None, types: str | None, since: str | None, until: str | None, cql: str | None,
+          out: Path, rate: float, retries: int, timeout: float, backoff: float, endpoint: str,
+          dry_run: bool) -> None:
+    """Fetch a dossier's documents (XML + metadata.xml, PDF as fallback) from KOOP's repository into OUT."""
+    from tqdm import tqdm
+
+    from kg.fetch.client import FetchError, PoliteClient
+    from kg.fetch.fetcher import fetch as run_fetch
+    from kg.fetch.sru import QueryError, SruError, dossier_query
+
+    if bool(dossier) == bool(cql):
+        raise UserError("give either --dossier NUMBER or --query CQL")
+    if cql and (types or since or until):
+        raise UserError("--type, --since and --until go with --dossier; put them in the --query instead")
+    try:
+        query = cql or dossier_query(dossier or "", (types or "").split(","), since, until)
+        client = PoliteClient(rate=rate, retries=retries, timeout=timeout, backoff=backoff)
+    except (QueryError, ValueError) as error:
+        raise UserError(str(error)) from error
+    with client, tqdm(desc="fetching", unit="doc", file=sys.stderr, leave=False) as bar:
+        try:
+            report = run_fetch(query, out, client, endpoint=endpoint, dry_run=dry_run,
+                               on_total=lambda n: bar.reset(total=n), on_record=lambda *_: bar.update(1))
+        except (FetchError, SruError) as error:
+            raise UserError(f"{error} (documents fetched so far are kept; run again to resume)") from error
+    if dry_run:
+        for doc_id, files in report.planned:
+            click.echo(f"{doc_id}\t" + "\t".join(files[name] for name in sorted(files)))
+    click.echo(f"kamerkg fetch: {report.total} results, {len(report.fetched)} fetched, "
+               f"{len(report.already)} already there, {len(report.planned)} to fetch (dry run), "
+               f"{len(report.malformed)} malformed, {len(report.failed)} failed -> {out}")
+    for line in report.malformed:
+        click.echo(f"  skipped: {line}")
+    for line in report.failed:
+        click.echo(f"  failed: {line}")
+    if report.gave_up:
+        click.echo(f"  {report.gave_up}; run again to resume", err=True)
+    if report.failed:
+        sys.exit(EXIT_SKIPPED)
 
 
 @cli.command()
