@@ -30,7 +30,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 # Files a corpus folder may hold that are not documents.
-IGNORED_STEMS = frozenset({"readme", "license", "licence", "changelog"})
+IGNORED_STEMS = frozenset({"readme", "license", "licence", "changelog", "manifest"})
 
 
 def corpus_files(folder: Path) -> list[Path]:
