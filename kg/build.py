@@ -4,18 +4,29 @@ The stages run in order (ingest -> extract -> resolve -> graph -> export and
 views). Everything is written into a fresh folder beside OUT and moved into
 place only when complete, so a failed or interrupted build leaves the
 previous OUT as it was.
+
+Extraction runs in parallel (``kg.parallel``) and its per-document results
+go to a content-hash cache in the new folder (``kg.cache``): unchanged files
+reuse the previous build's entries, and resolution and writing read the
+entries back one at a time, so memory does not grow with the corpus. When
+neither the files nor the code changed, OUT is already up to date and is
+left as it is.
 """
 from __future__ import annotations
 
+import gc
 import logging
 import shutil
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kg.cache import CachedExtractions
 from kg.model import Document, Extraction
+
+OUTPUT_NAMES = ("kg.ttl", "kg.trig", "kg.nt", "store", "index.html", "graph.html")
 
 log = logging.getLogger(__name__)
 
@@ -36,12 +47,17 @@ class BuildReport:
     triples: int = 0
     seconds: float = 0.0
     skipped: list[Skipped] = field(default_factory=list)
+    extracted: int = 0
+    reused: int = 0
+    up_to_date: bool = False
+    timings: dict[str, float] = field(default_factory=dict)
 
     def rows(self) -> list[tuple[str, str]]:
         rows = [("documents", str(self.documents))]
         rows += [(f"entities: {kind}", str(n)) for kind, n in sorted(self.entities.items())]
         rows += [("citations", str(self.citations)), ("motion references", str(self.motions)),
                  ("triples", str(self.triples)), ("skipped files", str(len(self.skipped))),
+                 ("extracted", str(self.extracted)), ("reused from cache", str(self.reused)),
                  ("seconds", f"{self.seconds:.1f}")]
         return rows
 
@@ -84,11 +100,51 @@ def _replace_dir(new: Path, out: Path) -> None:
         shutil.rmtree(old)
 
 
+def _manifest(inputs: list[list[str]], model: str | None, report: BuildReport, work: Path) -> dict:
+    from kg.cache import code_fingerprint
+
+    return {"code": code_fingerprint(), "model": model or "", "inputs": inputs,
+            "outputs": sorted(p.name for p in work.iterdir()),
+            "report": {"documents": report.documents, "entities": dict(report.entities),
+                       "citations": report.citations, "motions": report.motions, "triples": report.triples,
+                       "skipped": [[s.path, s.reason] for s in report.skipped]}}
+
+
+def _up_to_date(previous: dict | None, inputs: list[list[str]], model: str | None, out: Path) -> bool:
+    """The previous build used the same files, pipeline and code, and its outputs are all there."""
+    from kg.cache import code_fingerprint
+
+    if not previous or previous.get("inputs") != inputs or previous.get("model") != (model or ""):
+        return False
+    if any(not (out / name).exists() for name in previous.get("outputs", ())):
+        return False
+    return previous.get("code") == code_fingerprint()
+
+
+def _report_from(previous: dict, report: BuildReport) -> None:
+    saved = previous["report"]
+    report.documents = saved["documents"]
+    report.entities = Counter(saved["entities"])
+    report.citations, report.motions, report.triples = saved["citations"], saved["motions"], saved["triples"]
+    report.skipped = [Skipped(path, reason) for path, reason in saved["skipped"]]
+    report.reused = report.documents
+    report.up_to_date = True
+
+
 def build(corpus: Path, out: Path, *, model: str | None = None,
-          on_document: Callable[[str], None] | None = None) -> BuildReport:
-    """Build the knowledge graph of every document in ``corpus`` into ``out``."""
-    from kg.extract.pipeline import build_nlp, extract_document
+          on_document: Callable[[str], None] | None = None, jobs: int = 1, executor: str = "local",
+          scheduler: str | None = None, cache: bool = True) -> BuildReport:
+    """Build the knowledge graph of every document in ``corpus`` into ``out``.
+
+    ``jobs``/``executor``/``scheduler`` choose where extraction runs (see
+    ``kg.parallel``); the outputs are the same whatever they are. With
+    ``cache=False`` the previous build's cache is ignored (everything is
+    extracted again) but a fresh one is still written.
+    """
+    from kg.cache import CACHE_DIR, ExtractionCache, document_key, pipeline_fingerprint
     from kg.export.outputs import write_outputs
+    from kg.ingest import corpus_files
+    from kg.parallel import Failure, extract_all, worker_pipeline
     from kg.resolve import resolve
 
     started = time.perf_counter()
@@ -104,19 +160,73 @@ def build(corpus: Path, out: Path, *, model: str | None = None,
         raise BuildError(f"{out}: cannot write there ({error.strerror})") from error
 
     report = BuildReport(out=out)
-    documents = ingest_corpus(corpus, report)
-    nlp = build_nlp(model)
-    extractions: list[Extraction] = []
-    for document in documents:
-        extractions.append(extract_document(nlp, document))
+    worker_pipeline(model)  # fail early (ModelNotFound); kept for jobs=1 and inherited by forked workers
+    store = ExtractionCache(work / CACHE_DIR, out / CACHE_DIR if cache else None)
+    fingerprint = pipeline_fingerprint(model)
+    files = list(corpus_files(corpus))
+    keys = [document_key(path, path.read_bytes(), fingerprint) for path in files]
+    inputs = [[str(path), key] for path, key in zip(files, keys)]
+    previous = store.read_manifest()
+    if _up_to_date(previous, inputs, model, out):
+        shutil.rmtree(work)
+        _report_from(previous, report)
+        report.seconds = time.perf_counter() - started
+        log.info("%s is up to date", out)
+        return report
+
+    missing = [i for i, key in enumerate(keys) if not store.reuse(key)]
+    failed: dict[int, Failure] = {}
+    results = extract_all((files[i] for i in missing), jobs=jobs, executor=executor,
+                          scheduler=scheduler, model=model)
+    for index, result in zip(missing, results):
+        if isinstance(result, Failure):
+            failed[index] = result
+            continue
+        store.put(keys[index], result)
         if on_document:
-            on_document(document.id)
-    resolution = resolve(extractions)
-    report.documents = len(extractions)
+            on_document(result.document.id)
+    report.extracted = len(missing) - len(failed)
+    report.reused = len(keys) - len(missing)
+    report.timings["extract"] = time.perf_counter() - started
+
+    kept: list[str] = []
+
+    def stream() -> Iterator[Extraction]:
+        """Every extracted document once, in corpus order, skipping failures and duplicate ids."""
+        seen: dict[str, str] = {}
+        for index, key in enumerate(keys):
+            if index in failed:
+                log.warning("%s", failed[index].reason)
+                report.skipped.append(Skipped(failed[index].path, failed[index].reason))
+                continue
+            extraction = store.get(key)
+            document = extraction.document
+            if index not in missing_set and on_document:
+                on_document(document.id)
+            if document.id in seen:
+                message = (f"{files[index]}: duplicate document id {document.id} "
+                           f"(already read from {seen[document.id]}); skipped")
+                log.warning("%s", message)
+                report.skipped.append(Skipped(str(files[index]), message))
+                continue
+            seen[document.id] = str(files[index])
+            kept.append(key)
+            report.citations += len(extraction.citations)
+            report.motions += len(extraction.motions)
+            yield extraction
+
+    missing_set = set(missing)
+    resolution = resolve(stream())
+    report.documents = len(kept)
     report.entities = Counter(entity.type for entity in resolution.entities.values())
-    report.citations = sum(len(e.citations) for e in extractions)
-    report.motions = sum(len(e.motions) for e in extractions)
-    report.triples = write_outputs(work, extractions, resolution)
+    report.timings["resolve"] = time.perf_counter() - started - report.timings["extract"]
+    mark = time.perf_counter()
+    report.triples = write_outputs(work, CachedExtractions(store, kept), resolution)
+    # The Oxigraph store sits in reference cycles (rdflib graphs <-> store); collect them now so
+    # its RocksDB lock on OUT.building/store is released before a next build in this process.
+    gc.collect()
+    report.timings["write"] = time.perf_counter() - mark
+    store.write_manifest(_manifest(inputs, model, report, work))
     _replace_dir(work, out)
     report.seconds = time.perf_counter() - started
     return report

@@ -125,6 +125,20 @@ class Relation:
 
 
 @dataclass
+class Question:
+    """A written question or its answer (Aanhangsel Handelingen), by number."""
+
+    kind: str  # "question" or "answer"
+    number: str
+    text: str
+    start: int
+    end: int
+    askers: list[str] = field(default_factory=list)  # person keys
+    submitted: str | None = None  # ISO date the questions were sent in
+    related: list[str] = field(default_factory=list)  # question numbers such as 2020Z10445
+
+
+@dataclass
 class Extraction:
     """Everything extraction found in one document."""
 
@@ -133,6 +147,7 @@ class Extraction:
     citations: list[Citation] = field(default_factory=list)
     motions: list[Motion] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
+    questions: list[Question] = field(default_factory=list)
 
 
 @dataclass

@@ -65,7 +65,7 @@ def test_build_of_a_missing_corpus_is_a_user_error(tmp_path):
     result = subprocess.run([sys.executable, "-m", "kg", "build", str(tmp_path / "nope"), "-o", str(tmp_path / "o")],
                             capture_output=True, text=True, cwd=REPO)
     assert result.returncode == 1
-    assert "no such corpus folder" in result.stderr
+    assert "no such folder" in result.stderr
     assert "Traceback" not in result.stderr
 
 

@@ -8,10 +8,17 @@ from kg.resolve import Resolution
 
 
 def write_outputs(folder: Path, extractions: list[Extraction], resolution: Resolution) -> int:
-    """Store, RDF files and HTML views; returns the number of distinct triples."""
-    from kg.export.rdf import write_ntriples, write_trig, write_turtle
+    """Store, RDF files, network and table exports, dataset description and HTML views.
+
+    Returns the number of distinct triples.
+    """
+    from kg.export.jsonld import write_jsonld
+    from kg.export.network import write_networks
+    from kg.export.rdf import write_nquads, write_ntriples, write_trig, write_turtle
+    from kg.export.tables import write_tables
+    from kg.export.void import write_void
     from kg.graph.build import all_quads
-    from kg.graph.store import count_triples, load, open_dataset, sorted_quads
+    from kg.graph.store import count_triples, inner_store, load, open_dataset, sorted_quads
     from kg.views import write_views
 
     dataset = open_dataset(folder / "store")
@@ -20,9 +27,14 @@ def write_outputs(folder: Path, extractions: list[Extraction], resolution: Resol
     write_turtle(quads, folder / "kg.ttl")
     write_ntriples(quads, folder / "kg.nt")
     write_trig(quads, folder / "kg.trig")
+    write_nquads(quads, folder / "kg.nq")
+    write_jsonld(quads, folder / "kg.jsonld")
+    write_networks(dataset, folder)
+    write_void(inner_store(dataset), folder / "void.ttl")
+    write_tables(folder / "csv", extractions, resolution)
     triples = count_triples(dataset)
     write_views(folder, dataset)
-    inner = dataset.store._inner
+    inner = inner_store(dataset)
     inner.flush()
     del dataset, inner
     return triples

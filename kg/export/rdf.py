@@ -29,3 +29,8 @@ def write_ntriples(quads: list[ox.Quad], path: Path) -> None:
 def write_trig(quads: list[ox.Quad], path: Path) -> None:
     """One named graph per document (quads must already be sorted by graph)."""
     ox.serialize(quads, str(path), format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
+
+
+def write_nquads(quads: list[ox.Quad], path: Path) -> None:
+    """Every quad with its graph, one per line: what line-based diffs and bulk loaders want."""
+    ox.serialize(quads, str(path), format=ox.RdfFormat.N_QUADS)

@@ -6,6 +6,7 @@ gazetteers, so ``extract_document`` can run in any process.
 """
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import logging
 from collections.abc import Iterable, Iterator
@@ -15,14 +16,21 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.extract import spans as _spans  # noqa: F401  (registers the extensions)
-from kg.model import Citation, Document, Extraction, Mention, Motion
+from kg.model import Citation, Document, Extraction, Mention, Motion, Question
 
 log = logging.getLogger(__name__)
 
 # Component name -> module that registers its factory, in pipeline order.
 COMPONENTS: tuple[tuple[str, str], ...] = (
     ("kg_sentences", "kg.extract.sentences"),
+    ("kg_normalize", "kg.extract.normalize"),
     ("kg_citations", "kg.extract.citations"),
+    ("kg_organizations", "kg.extract.organizations"),
+    ("kg_measures", "kg.extract.measures"),
+    ("kg_persons", "kg.extract.persons"),
+    ("kg_motions", "kg.extract.motions"),
+    ("kg_questions", "kg.extract.questions"),
+    ("kg_actions", "kg.extract.actions"),
 )
 
 MAX_LENGTH = 2_000_000
@@ -41,10 +49,10 @@ def build_nlp(model: str | None = None) -> Language:
     if model:
         try:
             nlp = spacy.load(model)
-        except OSError as error:
+        except (OSError, ImportError) as error:
             raise ModelNotFound(
-                f"spaCy pipeline {model!r} is not installed; install it (e.g. python -m spacy download {model}) "
-                "or build without --model"
+                f"--model {model}: no such spaCy pipeline is installed (install it with pip, e.g. the "
+                f"{model} package, or leave out --model to build with the offline rules only)"
             ) from error
     else:
         nlp = spacy.blank("nl")
@@ -54,6 +62,9 @@ def build_nlp(model: str | None = None) -> Language:
         if name == "kg_sentences" and ("parser" in nlp.pipe_names or "senter" in nlp.pipe_names):
             continue
         nlp.add_pipe(name)
+    if model and "ner" in nlp.pipe_names:
+        importlib.import_module("kg.extract.statistical")
+        nlp.add_pipe("kg_model_entities")
     return nlp
 
 
@@ -80,7 +91,7 @@ def _extras(span: Span) -> dict:
 def to_extraction(doc: Doc, document: Document) -> Extraction:
     """Turn the components' spans into plain data (offsets into document.text)."""
     result = Extraction(document=document)
-    for group in ("kg_organizations", "kg_measures", "kg_persons"):
+    for group in ("kg_organizations", "kg_measures", "kg_persons", "kg_model_entities"):
         for span in doc.spans.get(group, []):
             extras = _extras(span)
             sentence, sentence_start = _sentence(span)
@@ -107,14 +118,86 @@ def to_extraction(doc: Doc, document: Document) -> Extraction:
             submitters=list(extras.get("submitters") or []), parties=list(extras.get("parties") or []),
             cites=extras.get("cites"), status=extras.get("status"),
         ))
+    if "kg_actions" in doc.spans:
+        from kg.extract.actions import relations
+
+        result.relations = sorted(relations(doc), key=lambda r: (r.start, r.end, r.agent, r.action))
+    for span in doc.spans.get("kg_questions", []):
+        extras = _extras(span)
+        result.questions.append(Question(
+            kind=extras["kind"], number=extras["number"], text=extras["text"],
+            start=span.start_char, end=span.end_char, askers=list(extras.get("askers") or []),
+            submitted=extras.get("submitted"), related=list(extras.get("related") or []),
+        ))
     result.mentions.sort(key=lambda m: (m.start, m.end, m.type, m.key))
     result.citations.sort(key=lambda c: (c.start, c.end, c.id))
     result.motions.sort(key=lambda m: (m.start, m.end))
     return result
 
 
+def sections(text: str, limit: int) -> list[tuple[int, int]]:
+    """Cut ``text`` into consecutive (start, end) pieces of at most ``limit`` characters.
+
+    Cuts fall after a blank line (a paragraph break) where possible, else
+    after a line break, else after a space; only a single run of more than
+    ``limit`` characters without any of these is cut blindly.
+    """
+    pieces: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > limit:
+        window_end = start + limit
+        cut = -1
+        for separator in ("\n\n", "\n", " "):
+            found = text.rfind(separator, start + 1, window_end)
+            if found != -1:
+                cut = found + len(separator)
+                break
+        if cut <= start:
+            cut = window_end
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, len(text)))
+    return pieces
+
+
+def _section_document(document: Document, start: int, end: int) -> Document:
+    """The part of a document between two offsets, as a Document of its own (offsets relative)."""
+    footnotes = [dataclasses.replace(
+        f, start=f.start - start, end=f.end - start,
+        marker_start=None if f.marker_start is None else f.marker_start - start,
+        marker_end=None if f.marker_end is None else f.marker_end - start)
+        for f in document.footnotes if start <= f.start and f.end <= end]
+    return dataclasses.replace(document, text=document.text[start:end], footnotes=footnotes,
+                               body_end=min(max(document.body_end - start, 0), end - start))
+
+
+def _shift(item: object, offset: int) -> object:
+    """A copy of a result item with every character offset moved ``offset`` to the right."""
+    changes = {f.name: getattr(item, f.name) + offset for f in dataclasses.fields(item)
+               if (f.name in ("start", "end") or f.name.endswith(("_start", "_end")))
+               and isinstance(getattr(item, f.name), int)}
+    return dataclasses.replace(item, **changes)
+
+
 def extract_document(nlp: Language, document: Document) -> Extraction:
-    return to_extraction(run(nlp, document), document)
+    """Extract one document; texts longer than ``nlp.max_length`` go through in sections.
+
+    Each section runs through the whole pipeline on its own (so a statistical
+    model never sees more than ``max_length`` characters) and its offsets are
+    shifted back into ``document.text``.
+    """
+    if len(document.text) <= nlp.max_length:
+        return to_extraction(run(nlp, document), document)
+    result = Extraction(document=document)
+    pieces = sections(document.text, nlp.max_length)
+    log.info("%s: %d characters, extracted in %d sections", document.id, len(document.text), len(pieces))
+    for start, end in pieces:
+        part = _section_document(document, start, end)
+        extraction = to_extraction(run(nlp, part), part)
+        for field in dataclasses.fields(Extraction):
+            if field.name != "document":
+                getattr(result, field.name).extend(_shift(x, start) for x in getattr(extraction, field.name))
+    return result
 
 
 def extract_documents(documents: Iterable[Document], model: str | None = None) -> Iterator[Extraction]:

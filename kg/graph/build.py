@@ -22,7 +22,7 @@ from kg.paths import ontology_dir
 from kg.resolve import Resolution
 from kg.resolve.roles import document_when
 from kg.graph.people import people_triples
-from kg.graph.statements import action_triples, motion_triples
+from kg.graph.statements import action_triples, motion_triples, question_triples
 
 OA = Namespace("http://www.w3.org/ns/oa#")
 
@@ -125,6 +125,10 @@ def _document_triples(extraction: Extraction, resolution: Resolution, hash_: str
     when = document_when(extraction)
     for relation in extraction.relations:
         yield from action_triples(relation, document.id, when, resolution, _span_triples)
+    answerers = [key for key in (resolution.lookup("Person", name) for name in meta.signatories) if key]
+    for question in extraction.questions:
+        yield from question_triples(question, document.id, document.text[question.start:question.end],
+                                    answerers, when, resolution, _span_triples)
 
     for citation in extraction.citations:
         cited = iris.document(citation.id)

@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD, Namespace
+from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, XSD, Namespace
 
 from kg.graph import iris
 from kg.graph.namespace import KG
-from kg.model import Motion, Relation
+from kg.model import Motion, Question, Relation
 from kg.resolve import Resolution
 
 OA = Namespace("http://www.w3.org/ns/oa#")
@@ -67,6 +67,11 @@ def action_triples(relation: Relation, doc_id: str, when: str | None, resolution
     agent = _resolve_key(relation.agent, resolution)
     if agent is None:
         return
+    if relation.agent not in resolution.entities and relation.agent.startswith("org/"):
+        # "wij"/"het kabinet": an agent the documents imply rather than name.
+        yield agent, RDF.type, ORG.Organization
+        yield agent, RDFS.label, Literal(relation.agent.partition("/")[2].replace("-", " "))
+        yield agent, KG.kind, Literal("government")
     doc_iri = iris.document(doc_id)
     node = iris.span(doc_id, "action", relation.start, relation.end, relation.agent)
     yield node, RDF.type, KG.Action
@@ -84,3 +89,32 @@ def action_triples(relation: Relation, doc_id: str, when: str | None, resolution
     evidence = iris.selector(node, "evidence")
     yield node, KG.evidence, evidence
     yield from span_triples(evidence, doc_iri, relation.text, relation.start, relation.end, relation.sentence)
+
+
+def question_triples(question: Question, doc_id: str, exact: str, answerers: list[str], when: str | None,
+                     resolution: Resolution, span_triples: SpanTriples) -> Iterator[Triple]:
+    """A question or answer as a node; answers link to their question and answerer."""
+    doc_iri = iris.document(doc_id)
+    node = URIRef(f"{doc_iri}/{question.kind}/{question.number}")
+    yield node, RDF.type, KG.Question if question.kind == "question" else KG.Answer
+    yield node, RDFS.label, Literal(f"{'Vraag' if question.kind == 'question' else 'Antwoord'} {question.number}")
+    yield node, KG.questionNumber, Literal(question.number)
+    yield node, KG.text, Literal(question.text)
+    yield node, DCTERMS.isPartOf, doc_iri
+    for related in question.related:
+        yield node, KG.relatedQuestion, Literal(related)
+    if question.kind == "question":
+        for asker in question.askers:
+            if asker in resolution.entities:
+                yield node, KG.askedBy, iris.entity(asker)
+        if question.submitted:
+            yield node, DCTERMS.dateSubmitted, Literal(question.submitted, datatype=XSD.date)
+    else:
+        yield node, KG.answers, URIRef(f"{doc_iri}/question/{question.number}")
+        for answerer in answerers:
+            yield node, KG.answeredBy, iris.entity(answerer)
+        if when and len(when) == 10:
+            yield node, DCTERMS.dateAccepted, Literal(when, datatype=XSD.date)
+    evidence = iris.selector(node, "evidence")
+    yield node, KG.evidence, evidence
+    yield from span_triples(evidence, doc_iri, exact, question.start, question.end, question.text)

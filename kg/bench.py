@@ -1,0 +1,305 @@
+"""``python -m kg.bench`` / ``kamerkg bench``: how fast kamerkg is, as ratios that travel.
+
+One run builds a scaled corpus from ``corpus/`` (copies with distinct
+document numbers until N words) and measures, on the same machine and texts:
+the end-to-end build rate (``--jobs 1`` and ``--jobs J``) against bare
+``spacy.blank("nl")`` tokenisation; a rebuild with nothing changed and one
+with one document changed; triples/s into the Oxigraph store; the saved
+SPARQL queries on Oxigraph against rdflib's memory store; and the peak RSS of
+each build (run in a child process, so its ``getrusage`` is its own).
+Results go to ``bench.json`` and a table. Speed is measured here, never in
+unit tests.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+# Representative joins, used when kg/graph/queries holds no saved query.
+QUERIES: dict[str, str] = {
+    "mentions_per_document": """
+PREFIX kg: <https://w3id.org/kamerkg/def#>
+PREFIX oa: <http://www.w3.org/ns/oa#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?doc ?label (COUNT(?m) AS ?n) WHERE {
+  ?m a kg:Mention ; oa:hasBody ?e ; oa:hasTarget ?t . ?t oa:hasSource ?doc . ?e rdfs:label ?label }
+GROUP BY ?doc ?label ORDER BY DESC(?n) ?doc ?label LIMIT 100""",
+    "citations_with_titles": """
+PREFIX kg: <https://w3id.org/kamerkg/def#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?a ?b ?title WHERE { ?c a kg:Citation ; kg:citing ?a ; kg:cited ?b . OPTIONAL { ?b dcterms:title ?title } }
+ORDER BY ?a ?b LIMIT 1000""",
+    "long_spans": """
+PREFIX oa: <http://www.w3.org/ns/oa#>
+SELECT (COUNT(*) AS ?n) WHERE { ?s a oa:TextPositionSelector ; oa:start ?b ; oa:end ?e FILTER(?e - ?b > 10) }""",
+    "documents_by_type": """
+PREFIX kg: <https://w3id.org/kamerkg/def#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?type (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a kg:Document ; kg:documentType ?type ; dcterms:identifier ?id }
+GROUP BY ?type ORDER BY ?type""",
+}
+
+NUMBER = re.compile(r"\b(nr\.?\s*)(\d+)")
+
+
+def words(text: str) -> int:
+    return len(text.split())
+
+
+def make_corpus(source: Path, folder: Path, target_words: int) -> tuple[int, int]:
+    """Copies of the corpus files until ``target_words``; returns (files, words).
+
+    Each copy gets its own file name and its own document numbers
+    ("nr. 251" becomes "nr. 25100007"), because ingest takes the id from
+    the text where it can.
+    """
+    from kg.ingest import corpus_files
+
+    originals = [(p, p.read_text(encoding="utf-8")) for p in corpus_files(source)]
+    if not originals:
+        raise SystemExit(f"{source}: no corpus files")
+    folder.mkdir(parents=True, exist_ok=True)
+    total = files = 0
+    copy = 0
+    while total < target_words:
+        copy += 1
+        for path, text in originals:
+            text = NUMBER.sub(lambda m: f"{m.group(1)}{m.group(2)}{copy:05d}", text)
+            (folder / f"{path.stem}-{copy:05d}{path.suffix}").write_text(text, encoding="utf-8")
+            total += words(text)
+            files += 1
+            if total >= target_words:
+                break
+    return files, total
+
+
+def tokenise_rate(folder: Path) -> dict[str, float]:
+    """Bare ``spacy.blank("nl")`` over the same files with ``nlp.pipe``."""
+    import spacy
+
+    nlp = spacy.blank("nl")
+    nlp.max_length = 10**9
+    paths = sorted(p for p in folder.iterdir() if p.is_file())
+    count = 0
+
+    def texts():
+        nonlocal count
+        for path in paths:
+            text = path.read_text(encoding="utf-8")
+            count += words(text)
+            yield text
+
+    started = time.perf_counter()
+    for _ in nlp.pipe(texts()):
+        pass
+    seconds = time.perf_counter() - started
+    return {"seconds": seconds, "words": count, "words_per_s": count / seconds}
+
+
+def child_build(args: dict[str, Any]) -> None:
+    """In a fresh process: one build, then its timings and peak RSS as one JSON line."""
+    from kg.build import build
+
+    started = time.perf_counter()
+    report = build(Path(args["corpus"]), Path(args["out"]), jobs=args["jobs"], executor=args["executor"],
+                   cache=args["cache"])
+    seconds = time.perf_counter() - started
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    print(json.dumps({"seconds": seconds, "documents": report.documents, "triples": report.triples,
+                      "skipped": len(report.skipped), "extracted": report.extracted, "reused": report.reused,
+                      "up_to_date": report.up_to_date, "timings": report.timings,
+                      "peak_rss_mb": own / 1024, "peak_rss_children_mb": children / 1024}))
+
+
+def run_build(corpus: Path, out: Path, jobs: int, executor: str = "local", cache: bool = True) -> dict:
+    args = json.dumps({"corpus": str(corpus), "out": str(out), "jobs": jobs, "executor": executor, "cache": cache})
+    result = subprocess.run([sys.executable, "-m", "kg.bench", "--child", args],
+                            capture_output=True, text=True, cwd=Path(__file__).resolve().parents[1])
+    if result.returncode != 0:
+        raise RuntimeError(f"build failed: {result.stderr.strip()[-2000:]}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def same_outputs(a: Path, b: Path) -> bool:
+    return all((a / n).read_bytes() == (b / n).read_bytes() for n in ("kg.ttl", "kg.nt", "kg.trig", "index.html"))
+
+
+def store_rate(out: Path) -> dict[str, float]:
+    """Quads built from the cached extractions and added to a fresh Oxigraph store, per second."""
+    from kg.cache import CACHE_DIR, CachedExtractions, ExtractionCache
+    from kg.graph.build import all_quads
+    from kg.graph.store import load, open_dataset
+    from kg.resolve import resolve
+
+    with tempfile.TemporaryDirectory() as tmp:
+        cache = ExtractionCache(out / CACHE_DIR)
+        manifest = json.loads((out / CACHE_DIR / "manifest.json").read_text(encoding="utf-8"))
+        extractions = CachedExtractions(cache, [key for _, key in manifest["inputs"]])
+        resolution = resolve(iter(extractions))
+        dataset = open_dataset(Path(tmp) / "store")
+        started = time.perf_counter()
+        quads = load(dataset, all_quads(extractions, resolution))
+        seconds = time.perf_counter() - started
+        del dataset
+    return {"quads": quads, "seconds": seconds, "triples_per_s": quads / seconds}
+
+
+def _timed(run, repeat: int) -> tuple[float, int]:  # noqa: ANN001 - a callable returning rows
+    times, rows = [], 0
+    for _ in range(repeat):
+        started = time.perf_counter()
+        rows = len(run())
+        times.append(time.perf_counter() - started)
+    return statistics.median(times), rows
+
+
+def query_latency(out: Path, repeat: int = 3) -> dict[str, Any]:
+    """Each saved query on OUT/store (Oxigraph) and on rdflib's memory Dataset loaded from OUT/kg.trig."""
+    import pyoxigraph as ox
+    from rdflib import Dataset
+
+    from kg.graph.query import saved_queries
+
+    queries = {name: path.read_text(encoding="utf-8") for name, path in saved_queries().items()} or QUERIES
+    store = ox.Store.read_only(str(out / "store"))
+    started = time.perf_counter()
+    memory = Dataset(default_union=True)
+    memory.parse(out / "kg.trig", format="trig")
+    load_seconds = time.perf_counter() - started
+    results = {}
+    for name, sparql in queries.items():
+        ox_s, ox_rows = _timed(lambda: list(store.query(sparql, use_default_graph_as_union=True)), repeat)
+        rdf_s, rdf_rows = _timed(lambda: list(memory.query(sparql)), 1)
+        results[name] = {"oxigraph_s": ox_s, "rdflib_s": rdf_s, "ratio": rdf_s / max(ox_s, 1e-9),
+                         "rows": ox_rows, "rows_agree": ox_rows == rdf_rows}
+    return {"saved": bool(saved_queries()), "triples": len(memory), "rdflib_load_s": load_seconds,
+            "queries": results, "min_ratio": min(r["ratio"] for r in results.values())}
+
+
+def _touch_one(folder: Path) -> None:
+    """Change one document: a new paragraph at the end of the first file."""
+    path = sorted(p for p in folder.iterdir() if p.is_file())[0]
+    path.write_text(path.read_text(encoding="utf-8") + "\n\nDe NCTV en de AIVD werken samen.\n", encoding="utf-8")
+
+
+def run_bench(words_target: int, work: Path, jobs: int = 2, rss_words: list[int] | None = None,
+              source: Path | None = None) -> dict[str, Any]:
+    """Every measurement of one benchmark run, as the dict written to bench.json."""
+    from kg.paths import corpus_dir
+
+    corpus = work / "corpus"
+    if work.exists():
+        shutil.rmtree(work)
+    files, total = make_corpus(source or corpus_dir(), corpus, words_target)
+    log.info("corpus: %d files, %d words", files, total)
+    result: dict[str, Any] = {"words": total, "files": files, "jobs": jobs}
+    result["tokenise"] = tokenise_rate(corpus)
+    single = run_build(corpus, work / "out1", 1, cache=False)
+    multi = run_build(corpus, work / "out2", jobs, cache=False)
+    result["identical_outputs"] = same_outputs(work / "out1", work / "out2")
+    rebuild = run_build(corpus, work / "out2", jobs)
+    _touch_one(corpus)
+    one_changed = run_build(corpus, work / "out2", jobs)
+    fresh = run_build(corpus, work / "out3", jobs, cache=False)
+    result["incremental_identical"] = same_outputs(work / "out2", work / "out3")
+    for name, run in (("build_1", single), (f"build_{jobs}", multi), ("rebuild_unchanged", rebuild),
+                      ("rebuild_one_changed", one_changed)):
+        run["words_per_s"] = total / run["seconds"]
+        result[name] = run
+    token_rate = result["tokenise"]["words_per_s"]
+    result["ratios"] = {
+        "build_1_vs_tokenise": single["words_per_s"] / token_rate,
+        f"build_{jobs}_vs_build_1": multi["words_per_s"] / single["words_per_s"],
+        "rebuild_unchanged_vs_build": rebuild["seconds"] / multi["seconds"],
+        "rebuild_one_changed_vs_build": one_changed["seconds"] / multi["seconds"],
+    }
+    result["store"] = store_rate(work / "out1")
+    result["queries"] = query_latency(work / "out1")
+    result["ratios"]["queries_oxigraph_vs_rdflib_min"] = result["queries"]["min_ratio"]
+    result["rss"] = {str(total): max(single["peak_rss_mb"], single["peak_rss_children_mb"])}
+    for size in rss_words or []:
+        folder = work / f"rss-{size}"
+        _, n = make_corpus(source or corpus_dir(), folder / "corpus", size)
+        run = run_build(folder / "corpus", folder / "out", 1, cache=False)
+        result["rss"][str(n)] = max(run["peak_rss_mb"], run["peak_rss_children_mb"])
+        result[f"rss_build_{n}"] = {"seconds": run["seconds"], "words_per_s": n / run["seconds"],
+                                    "triples": run["triples"]}
+        shutil.rmtree(folder)
+    return result
+
+
+TARGETS = (("build_1_vs_tokenise", ">=", 0.5), ("build_{jobs}_vs_build_1", ">=", 1.6),
+           ("rebuild_unchanged_vs_build", "<", 0.15), ("queries_oxigraph_vs_rdflib_min", ">=", 10.0))
+
+
+def table(result: dict[str, Any]) -> str:
+    """A readable summary of bench.json."""
+    jobs = result["jobs"]
+    lines = [f"kamerkg bench: {result['words']:,} words in {result['files']} files",
+             f"{'measure':<42} {'value':>14}"]
+
+    def row(name: str, value: str) -> None:
+        lines.append(f"{name:<42} {value:>14}")
+
+    row("bare tokenisation (words/s)", f"{result['tokenise']['words_per_s']:,.0f}")
+    for name in ("build_1", f"build_{jobs}", "rebuild_unchanged", "rebuild_one_changed"):
+        run = result[name]
+        row(f"{name} (s)", f"{run['seconds']:.1f}")
+        row(f"{name} (words/s)", f"{run['words_per_s']:,.0f}")
+    row("documents / triples", f"{result['build_1']['documents']} / {result['build_1']['triples']:,}")
+    row("triples/s into the store", f"{result['store']['triples_per_s']:,.0f}")
+    for name, q in result["queries"]["queries"].items():
+        row(f"query {name} ox/rdflib (ms)", f"{q['oxigraph_s'] * 1000:.1f}/{q['rdflib_s'] * 1000:.0f}")
+    for size, mb in result["rss"].items():
+        row(f"peak RSS at {int(size):,} words (MB)", f"{mb:.0f}")
+    row("outputs identical (jobs, incremental)", f"{result['identical_outputs']}, {result['incremental_identical']}")
+    lines.append("targets:")
+    for name, op, goal in TARGETS:
+        key = name.format(jobs=jobs)
+        value = result["ratios"][key]
+        met = value >= goal if op == ">=" else value < goal
+        lines.append(f"  {key:<40} {value:>8.2f} {op} {goal:<5} {'met' if met else 'NOT MET'}")
+    if result["queries"]["triples"] < 1_000_000:
+        lines.append(f"  (query target applies at >= 1M triples; this store has {result['queries']['triples']:,})")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="kamerkg bench", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--words", type=int, default=1_000_000, help="size of the scaled corpus")
+    parser.add_argument("--jobs", type=int, default=2, help="processes for the parallel build")
+    parser.add_argument("--work", type=Path, default=Path("bench-work"), help="scratch folder (replaced)")
+    parser.add_argument("--output", type=Path, default=Path("bench.json"))
+    parser.add_argument("--rss-words", default="", help="extra corpus sizes for peak RSS, e.g. 100000,3000000")
+    parser.add_argument("--keep", action="store_true", help="keep the scratch folder")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        child_build(json.loads(args.child))
+        return 0
+    logging.basicConfig(level=logging.INFO, format="kamerkg bench: %(message)s")
+    sizes = [int(s) for s in args.rss_words.split(",") if s.strip()]
+    result = run_bench(args.words, args.work.resolve(), args.jobs, sizes)
+    args.output.write_text(json.dumps(result, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    print(table(result))  # noqa: T201 - the benchmark's report is its output
+    if not args.keep:
+        shutil.rmtree(args.work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

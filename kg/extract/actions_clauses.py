@@ -1,0 +1,118 @@
+"""Clauses of a sentence, as the action rules need them.
+
+Dutch puts the finite verb second in a main clause and last in a
+subordinate one, so the rules must know which kind of clause they look at.
+A sentence is cut at ``;``/``:``, at subordinating conjunctions and relative
+pronouns (the subordinate clause runs to the next comma) and at ``en``/
+``maar`` when a new subject and finite verb follow. A main clause interrupted
+by a relative clause (``De AIVD, die ..., verstrekt``) stays one clause: its
+tokens need not be contiguous.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+MAIN = "main"
+SUB = "sub"
+SKIP = "skip"
+DEMONSTRATIVES = frozenset({"dat", "die", "wat", "wie", "welke"})
+"""Sentence-initial, these are pronouns ("Dat betekent ..."), not clause openers."""
+
+
+@dataclass
+class Clause:
+    """Token indices (into the Doc) of one clause, its kind, and whether it may
+    start with its finite verb (when a subordinate clause stood in first place)."""
+
+    doc: Doc
+    toks: list[int]
+    kind: str = MAIN
+    verb_first_ok: bool = False
+    _pos: dict[int, int] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self._pos = {tok: p for p, tok in enumerate(self.toks)}
+
+    def __len__(self) -> int:
+        return len(self.toks)
+
+    def word(self, p: int) -> str:
+        """Lower-case text at clause position p ('' outside the clause)."""
+        return self.doc[self.toks[p]].lower_ if 0 <= p < len(self.toks) else ""
+
+    def word_of_token(self, tok: int) -> str:
+        return self.doc[tok].lower_
+
+    def is_punct(self, p: int) -> bool:
+        return 0 <= p < len(self.toks) and self.doc[self.toks[p]].is_punct
+
+    def pos_of(self, tok: int) -> int | None:
+        """Clause position of a Doc token, None when it is not in this clause."""
+        return self._pos.get(tok)
+
+    def words_after(self, p: int) -> set[str]:
+        return {self.word(q) for q in range(p + 1, len(self.toks))}
+
+
+def clauses(sent: Span, words: dict[str, frozenset[str]],
+            starts_main: Callable[[Clause, int], bool], is_verb: Callable[[Clause, int], bool]) -> list[Clause]:
+    """The clauses of one sentence. ``starts_main(view, p)`` says whether a new
+    main clause (subject + finite verb) starts at position p of the sentence view,
+    ``is_verb(view, p)`` whether a known verb stands there: ``en`` only ends a
+    main clause that already has a verb ("De DJI en Reclassering zullen ..." is one clause)."""
+    doc = sent.doc
+    toks = [t.i for t in sent if not t.is_space]
+    view = Clause(doc, toks)
+    subordinators = words["subordinators"]
+    skipping = words["irrealis_subordinators"] | words["relatives"]
+    out: list[Clause] = []
+    main: list[int] = []
+    verb_first = False
+    sub: tuple[str, list[int]] | None = None
+    sub_closed = False  # a subordinate clause closed since the last break: it took first place
+    main_has_verb = False
+
+    for p, tok in enumerate(toks):
+        word = view.word(p)
+        if word in words["clause_breaks"]:
+            if sub is not None:
+                out.append(Clause(doc, sub[1], sub[0]))
+                sub = None
+            if main:
+                out.append(Clause(doc, main, MAIN, verb_first))
+            main, verb_first, sub_closed, main_has_verb = [], False, False, False
+            continue
+        kind = None
+        if p > 0 or word not in DEMONSTRATIVES:
+            if word in subordinators:
+                kind = SUB
+            elif word in skipping and not (word == "als" and any(view.word(q) == "zowel" for q in range(p))):
+                kind = SKIP
+        if kind is not None:
+            if sub is not None:
+                out.append(Clause(doc, sub[1], sub[0]))
+            sub = (kind, [tok])
+            continue
+        if sub is not None:
+            if word == ",":
+                out.append(Clause(doc, sub[1], sub[0]))
+                sub, sub_closed = None, True
+            else:
+                sub[1].append(tok)
+            continue
+        if p > 0 and main_has_verb and word in words["clause_coordinators"] and starts_main(view, p + 1):
+            out.append(Clause(doc, main, MAIN, verb_first))
+            main, verb_first, main_has_verb = [], False, False
+            continue
+        if not main and sub_closed:
+            verb_first = True
+        main.append(tok)
+        main_has_verb = main_has_verb or is_verb(view, p)
+    if sub is not None:
+        out.append(Clause(doc, sub[1], sub[0]))
+    if main:
+        out.append(Clause(doc, main, MAIN, verb_first))
+    return out

@@ -1,0 +1,273 @@
+"""kg_motions: motions (moties) a Kamerstuk refers to, who filed them, the
+Kamerstuk each is published as, and what the letter says became of it.
+
+A motion is named after its submitters ("motie Dijkhoff c.s.", "motie van de
+leden Van der Plas en Michon Derkzen"); its official id sits either in the
+same sentence ("(Kamerstuk 29 754, nr. 224)") or in the footnote whose
+marker follows the phrase, and its fate is worded in the letter's own terms
+("Deze motie is derhalve momenteel niet optimaal uitvoerbaar"). Cue and
+status patterns are data in ``motions.jsonl``.
+"""
+from __future__ import annotations
+
+import bisect
+import json
+import logging
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from kg.extract import spans as _spans  # noqa: F401  (registers the extensions)
+from kg.extract.names import NameMatch, match_names, parse_name, slug
+
+log = logging.getLogger(__name__)
+
+PATTERNS = Path(__file__).with_name("motions.jsonl")
+GROUP = "kg_motions"
+
+_KST = re.compile(
+    r"Kamerstuk(?:ken)?\s+(?P<dossier>\d{2}\s?\d{3})"
+    r"(?:\s*,?\s*(?P<sub>[IVXLC]+|[A-Z]{1,2})(?=[\s,]))?"
+    r"(?:\s+en\s+\d{2}\s?\d{3}(?:\s*,?\s*(?:[IVXLC]+|[A-Z]{1,2})(?=[\s,]))?)*"
+    r"\s*,\s*(?:nr\.?\s*(?P<nr>\d+[A-Za-z]?|[A-Z]{1,3})\b|(?P<letter>[A-Z]{1,3})\b)"
+)
+
+
+def kamerstuk_ids(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
+    """Official ids of the Kamerstuk references in ``text`` (a small local
+    normaliser, used when kg_citations has not run): ``Kamerstuk 35 925 VI,
+    nr. 69`` -> ``kst-35925-VI-69``; ``Kamerstuk 34 775, VI, T`` -> ``kst-34775-VI-T``."""
+    out = []
+    for m in _KST.finditer(text):
+        parts = ["kst", m.group("dossier").replace(" ", "")]
+        if m.group("sub"):
+            parts.append(m.group("sub"))
+        parts.append(m.group("nr") or m.group("letter"))
+        out.append(("-".join(parts), offset + m.start(), offset + m.end()))
+    return out
+
+
+@dataclass(frozen=True)
+class MotionPatterns:
+    cues: tuple[tuple[str, re.Pattern[str], bool], ...]
+    status: tuple[tuple[str, re.Pattern[str]], ...]
+
+
+@lru_cache(maxsize=4)
+def load_patterns(path: str) -> MotionPatterns:
+    """Compile the cue and status patterns from JSONL."""
+    cues, status = [], []
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            regex = re.compile(row["regex"], re.IGNORECASE)
+            if row["kind"] == "cue":
+                cues.append((row["id"], regex, bool(row.get("members"))))
+            elif row["kind"] == "status":
+                status.append((row["id"], regex))
+    return MotionPatterns(tuple(cues), tuple(status))
+
+
+@dataclass
+class MotionHit:
+    """A motion phrase in the text before it becomes a span."""
+
+    start: int
+    end: int
+    names: list[NameMatch]
+    pattern: str
+
+
+_CS = re.compile(r"[ \t\u00a0]+c\.\s?s\.?")
+
+
+def find_motion_phrases(text: str, patterns: MotionPatterns) -> list[MotionHit]:
+    """Every "motie <submitters>" phrase; "moties X en Y" without "van de
+    leden" are several motions, one per submitter."""
+    hits: dict[int, MotionHit] = {}
+    for pid, cue, members in patterns.cues:
+        for m in cue.finditer(text):
+            if m.start() in hits:
+                continue
+            names = match_names(text, m.end(), many=True, lower_start=True, party=True)
+            if not names:
+                continue
+            end = names[-1].next_pos if names[-1].party else names[-1].end
+            cs = _CS.match(text, end)
+            end = cs.end() if cs else end
+            if m.group("plural").lower() == "moties" and not members and len(names) > 1:
+                for name in names:
+                    hits[name.start] = MotionHit(name.start, name.next_pos if name.party else name.end, [name], pid)
+                continue
+            hits[m.start()] = MotionHit(m.start(), end, names, pid)
+    return sorted(hits.values(), key=lambda h: h.start)
+
+
+def _sentence_bounds(doc: Doc, start: int) -> tuple[int, int]:
+    """The sentence around a char offset, stretched over a footnote marker
+    glued to its final stop ("c.s.).11")."""
+    text = doc.text  # Doc.text joins every token: read it once
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or not doc.has_annotation("SENT_START"):
+        return 0, len(text)
+    sent = span[0].sent
+    end = sent.end_char
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return sent.start_char, end
+
+
+class MotionsComponent:
+    """spaCy component writing Motion spans to ``doc.spans["kg_motions"]``."""
+
+    def __init__(self, patterns_path: str, status_sentences: int, near_chars: int) -> None:
+        self.patterns = load_patterns(patterns_path)
+        self.status_sentences = status_sentences
+        self.near_chars = near_chars
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        hits = find_motion_phrases(text, self.patterns)
+        citations = self._citations(doc)
+        notes = _markers(doc)
+        spans: list[Span] = []
+        for i, hit in enumerate(hits):
+            next_start = hits[i + 1].start if i + 1 < len(hits) else len(text)
+            sent_start, sent_end = _sentence_bounds(doc, hit.start)
+            cites = self._near_citation(text, hit, min(sent_end, next_start), citations) \
+                or self._footnote_citation(hit, min(sent_end, next_start), notes, citations)
+            submitters = [parse_name(n.text, surname_only=True).surname for n in hit.names]
+            key = cites or "motion/" + "-".join(slug(s) for s in submitters)
+            span = doc.char_span(hit.start, hit.end, "Motion", kb_id=key, alignment_mode="contract") \
+                or doc.char_span(hit.start, hit.end, "Motion", kb_id=key, alignment_mode="expand")
+            if span is None:
+                log.debug("motion at %d does not align with tokens", hit.start)
+                continue
+            span._.kg = {
+                "label": re.sub(r"\s+", " ", text[hit.start:hit.end]).strip(),
+                "submitters": submitters,
+                "parties": [n.party for n in hit.names],
+                "cites": cites,
+                "status": self._status(doc, sent_start, sent_end, next_start),
+                "sentence": text[sent_start:sent_end].strip(),
+                "pattern": hit.pattern,
+            }
+            spans.append(span)
+        doc.spans[GROUP] = spans
+        return doc
+
+    @staticmethod
+    def _citations(doc: Doc) -> list[tuple[str, int, int]]:
+        """Citations from kg_citations when it ran, else the local normaliser."""
+        if "kg_citations" in doc.spans and len(doc.spans["kg_citations"]):
+            return sorted(((s.kb_id_, s.start_char, s.end_char) for s in doc.spans["kg_citations"]
+                           if s.kb_id_), key=lambda c: c[1])
+        return kamerstuk_ids(doc.text)
+
+    def _near_citation(self, text: str, hit: MotionHit, limit: int,
+                       citations: list[tuple[str, int, int]]) -> str | None:
+        """A Kamerstuk cited right after the phrase, or in the first
+        parenthesis after it, within the sentence."""
+        first = bisect.bisect_left(citations, hit.end, key=lambda c: c[1])
+        for cid, start, _end in citations[first:first + 1]:
+            if start >= limit:
+                return None
+            gap = text[hit.end:start]
+            if len(gap) > self.near_chars or re.search(r"\bmoties?\b", gap, re.I):
+                return None
+            if re.fullmatch(r"[\s,;:(–-]*(?:zie\s+(?:ook\s+)?)?(?:Kamerstuk(?:ken)?\s*)?", gap, re.I) \
+                    or re.search(r"\(\s*(?:zie\s+(?:ook\s+)?)?(?:Kamerstuk(?:ken)?\s*)?$", gap, re.I):
+                return cid
+            return None
+        return None
+
+    @staticmethod
+    def _footnote_citation(hit: MotionHit, limit: int, notes: list[Any],
+                           citations: list[tuple[str, int, int]]) -> str | None:
+        """The Kamerstuk in the footnote whose marker is the first after the
+        phrase in the same sentence."""
+        i = bisect.bisect_left(notes, hit.end, key=lambda f: f.marker_start)
+        if i == len(notes) or notes[i].marker_start >= limit:
+            return None
+        note = notes[i]
+        j = bisect.bisect_left(citations, note.start, key=lambda c: c[1])
+        if j < len(citations) and citations[j][1] < note.end:
+            return citations[j][0]
+        return None
+
+    def _status(self, doc: Doc, sent_start: int, sent_end: int, next_start: int) -> str | None:
+        """The letter's own words on what became of the motion: a status
+        clause in its sentence, or in a later sentence that speaks of "de
+        motie" before the next motion is named."""
+        text = doc.text
+        found = self._status_in(text[sent_start:sent_end], require_motie=False)
+        if found:
+            return found
+        pos, seen = sent_end, 0
+        while pos < next_start and seen < self.status_sentences:
+            start, end = _sentence_bounds(doc, min(pos + 1, len(text) - 1))
+            if end <= pos or end > next_start:
+                break  # a sentence naming the next motion speaks of that one
+            found = self._status_in(text[max(start, pos):end], require_motie=True)
+            if found:
+                return found
+            pos, seen = end, seen + 1
+        return None
+
+    def _status_in(self, sentence: str, require_motie: bool) -> str | None:
+        if require_motie and not re.search(r"\bmotie\b", sentence, re.I):
+            return None
+        for _pid, regex in self.patterns.status:
+            m = regex.search(sentence)
+            if m:
+                return _clause(sentence, m.start(), m.end())
+        return None
+
+
+def _markers(doc: Doc) -> list[Any]:
+    """The footnotes with a marker in the body, in marker order."""
+    document = doc._.kg_document
+    notes = [f for f in getattr(document, "footnotes", None) or [] if f.marker_start is not None]
+    return sorted(notes, key=lambda f: f.marker_start)
+
+
+def _clause(sentence: str, start: int, end: int) -> str:
+    """The comma-delimited clause holding a match, or the whole sentence
+    when the clause alone would be too short to read. The sentence is first
+    narrowed at full stops the sentencizer missed ("gemeenten.5 Deze")."""
+    cuts = [m.end() for m in re.finditer(r"[.!?]\d{0,3}\s+(?=[A-Z])", sentence) if m.end() <= start]
+    ends = [m.start() + 1 for m in re.finditer(r"[.!?]\d{0,3}\s+(?=[A-Z])", sentence) if m.start() >= end]
+    lo, hi = (cuts[-1] if cuts else 0), (ends[0] if ends else len(sentence))
+    sentence, start, end = sentence[lo:hi], start - lo, end - lo
+    left = max(sentence.rfind(c, 0, start) for c in ",;:")
+    rights = [i for i in (sentence.find(c, end) for c in ",;:") if i != -1]
+    clause = sentence[left + 1:min(rights) if rights else len(sentence)]
+    if len(clause.split()) < 4:
+        clause = sentence
+    return re.sub(r"\s+", " ", clause).strip().rstrip(".").strip()
+
+
+@Language.factory(
+    "kg_motions",
+    default_config={"patterns_path": None, "status_sentences": 8, "near_chars": 160},
+)
+def make_motions(nlp: Language, name: str, patterns_path: str | None, status_sentences: int,
+                 near_chars: int) -> MotionsComponent:
+    """Motions with submitters, parties, cited Kamerstuk and status."""
+    return MotionsComponent(patterns_path or str(PATTERNS), status_sentences, near_chars)
+
+
+def motion_dict(span: Span) -> dict[str, Any]:
+    """A Motion span as the plain fields of ``kg.model.Motion``."""
+    extra = span._.kg or {}
+    return {"label": extra.get("label", span.text), "text": span.text, "start": span.start_char,
+            "end": span.end_char, "sentence": extra.get("sentence", ""),
+            "submitters": extra.get("submitters", []), "parties": extra.get("parties", []),
+            "cites": extra.get("cites"), "status": extra.get("status")}

@@ -1,0 +1,218 @@
+"""Dutch (and Arabic) person names as Kamerstukken write them.
+
+Persons are found by the cue before a name ("het lid", "Minister", "motie"),
+never by a list of names, so this module supplies the other half: where a
+name that starts at a given offset ends, which part is the surname, and a
+key that makes "Yesilgöz-Zegerius", "Yeşilgöz-Zegerius" and
+"D. Yeşilgöz-Zegerius" the same person while keeping the initials for
+later merging. The word lists (surname particles, Arabic name parts, capitalised
+words that are never names) are data in ``names.jsonl``.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable
+
+log = logging.getLogger(__name__)
+
+DATA = Path(__file__).with_name("names.jsonl")
+
+UPPER = "".join(chr(c) for c in range(0x41, 0x250) if chr(c).isupper())
+LOWER = "".join(chr(c) for c in range(0x61, 0x250) if chr(c).islower()) + "\u0300-\u036f"
+"""Lower-case letters, plus combining accents (a text not in NFC writes ş as s + U+0327)."""
+SP = r"[ \t\u00a0]+"
+_FOLD_EXTRA = str.maketrans({"ı": "i", "ø": "o", "Ø": "O", "æ": "ae", "ß": "ss", "ł": "l",
+                             "đ": "d", "’": "'", "‘": "'", "»": "", "«": ""})
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics, so spelling variants compare equal."""
+    text = unicodedata.normalize("NFKD", text.translate(_FOLD_EXTRA))
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+
+
+def slug(text: str) -> str:
+    """A readable, stable identifier part: folded words joined by hyphens."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+
+
+def _any_case(word: str) -> str:
+    """Regex for a word whose first letter may be upper or lower case."""
+    first = word[0]
+    head = f"[{first.lower()}{first.upper()}]" if first.isalpha() else re.escape(first)
+    return head + re.escape(word[1:]).replace(r"\ ", SP)
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    name_re: re.Pattern[str]
+    chunk_re: re.Pattern[str]
+    initials_re: re.Pattern[str]
+    not_names: frozenset[str]
+    arabic_leads: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    """Build the name grammar once from names.jsonl."""
+    words: dict[str, list[str]] = {}
+    with DATA.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                row = json.loads(line)
+                words.setdefault(row["kind"], []).append(row["text"])
+    by_length = lambda items: sorted(items, key=len, reverse=True)  # noqa: E731
+    lead = "|".join(_any_case(p) for p in by_length(words["particle"]))
+    inner = "|".join(re.escape(p).replace(r"\ ", SP) for p in by_length(words["inner_particle"]))
+    article = "|".join(_any_case(a) for a in by_length(words["arabic_article"]))
+    cap = rf"[{UPPER}][{LOWER}]+(?:['’][{UPPER}{LOWER}][{LOWER}]+)?(?:[{UPPER}][{LOWER}]+)*"
+    word = rf"(?:(?:{article})-)?{cap}(?:-{cap})*"
+    initials = rf"(?:[{UPPER}][a-z]?\.[ \t\u00a0]?)+"
+    end = rf"(?![{UPPER}{LOWER}]|-)"
+    name = (rf"(?:{initials}[ \t\u00a0]*)?(?:(?:{lead}){SP})?{word}{end}"
+            rf"(?:{SP}(?:(?:{inner}){SP})?{word}{end})*")
+    chunk = rf"(?:(?P<part>{lead}){SP})?(?P<word>{word}){end}"
+    return _Lexicon(
+        name_re=re.compile(name),
+        chunk_re=re.compile(chunk),
+        initials_re=re.compile(rf"^{initials}[ \t\u00a0]*"),
+        not_names=frozenset(fold(w) for w in words.get("not_name", [])),
+        arabic_leads=frozenset(fold(w) for w in words.get("arabic_lead", [])),
+    )
+
+
+@dataclass(frozen=True)
+class ParsedName:
+    """A written name split into initials, given names and surname.
+
+    ``surname`` keeps its particles as written ("Van der Plas", "al-Hazimi")."""
+
+    written: str
+    initials: str
+    given: tuple[str, ...]
+    surname: str
+
+    @property
+    def key(self) -> str:
+        return "person/" + slug(self.surname)
+
+
+def _chunks(text: str) -> list[re.Match[str]]:
+    return list(_lexicon().chunk_re.finditer(text))
+
+
+def parse_name(name: str, *, surname_only: bool = False) -> ParsedName:
+    """Split a written name. ``surname_only`` says the cue names people by
+    surname alone (MPs: "het lid Michon Derkzen"), so every word is surname."""
+    lex = _lexicon()
+    name = re.sub(r"\s+", " ", name.strip())
+    init = lex.initials_re.match(name)
+    initials = init.group(0).strip() if init else ""
+    rest = name[init.end():] if init else name
+    chunks = _chunks(rest)
+    if surname_only or len(chunks) <= 1:
+        return ParsedName(name, initials, (), rest)
+    if fold(chunks[0].group("word")) in lex.arabic_leads and len(chunks) == 2 \
+            and not chunks[1].group("word").lower().startswith(("al-", "el-")):
+        return ParsedName(name, initials, (), rest)  # a kunya: "Abu Qatada"
+    last = chunks[-1]
+    given = tuple(c.group(0) for c in chunks[:-1])
+    return ParsedName(name, initials, given, rest[last.start():])
+
+
+def person_key(name: str, *, surname_only: bool = False) -> str:
+    """``person/<slug of the surname with particles>``, diacritics folded."""
+    return parse_name(name, surname_only=surname_only).key
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    """A name found in running text, with the party in brackets after it."""
+
+    start: int
+    end: int
+    text: str
+    party: str | None = None
+    bracket: str | None = None
+    next_pos: int = 0
+
+
+PARTY_RE = re.compile(r"[ \t\u00a0]*\((?P<inner>[^()\n]{1,60})\)")
+_NOT_PARTY = re.compile(r"\b(nr|kamerstuk|ingezonden|zie|p)\b\.?|^\d+$|\b(19|20)\d\d\b", re.I)
+
+
+def looks_like_party(text: str) -> bool:
+    """A bracket after an MP's name names a party or group ("SP", "D»66",
+    "Groep Bontes/Van Klaveren"), not a date or a reference."""
+    text = text.strip()
+    return bool(text) and (text[0].isupper() or text[0].isdigit()) \
+        and len(text.split()) <= 6 and not _NOT_PARTY.search(text)
+
+
+def match_name(text: str, pos: int, *, lower_start: bool = True,
+               stop: Callable[[str, int], bool] | None = None) -> tuple[int, int] | None:
+    """Where the name starting at ``pos`` ends, or None if none starts there.
+
+    The name is cut before a word that is never a name ("Kamer", "Minister")
+    and before a chunk for which ``stop(text, chunk_start)`` is true (the
+    caller's way to keep "van Buitenlandse Zaken" out of "Minister Koenders").
+    ``lower_start=False`` refuses names opening with a lower-case particle.
+    """
+    lex = _lexicon()
+    m = lex.name_re.match(text, pos)
+    if not m:
+        return None
+    if not lower_start and text[pos].islower():
+        return None
+    init = lex.initials_re.match(m.group(0))
+    body_start = pos + (init.end() if init else 0)
+    end = None
+    real = False
+    for i, chunk in enumerate(lex.chunk_re.finditer(text, body_start, m.end())):
+        word = chunk.group("word")
+        parts = {fold(p) for p in re.split(r"[-\s]", word)} | {fold(word)}
+        if parts & lex.not_names or (i and stop is not None and stop(text, chunk.start())):
+            break
+        end = chunk.end()
+        real = real or fold(word) not in lex.arabic_leads
+    if end is None or not real:
+        return None
+    return pos, end
+
+
+def match_names(text: str, pos: int, *, many: bool = True, lower_start: bool = True,
+                party: bool = True, stop: Callable[[str, int], bool] | None = None) -> list[NameMatch]:
+    """Read one name, or a list ("X (VVD), Y en Z (CDA)"), starting at ``pos``."""
+    found: list[NameMatch] = []
+    while True:
+        span = match_name(text, pos, lower_start=lower_start, stop=stop)
+        if span is None:
+            break
+        start, end = span
+        party_text, bracket, after = None, None, end
+        pm = PARTY_RE.match(text, end)
+        if pm:
+            bracket = pm.group("inner").strip()
+            if party and looks_like_party(bracket):
+                party_text = bracket
+            after = pm.end()
+        found.append(NameMatch(start, end, text[start:end], party_text, bracket, after))
+        if not many:
+            break
+        sep = re.compile(r"[ \t\u00a0]*,[ \t\u00a0]*|[ \t\u00a0]+en[ \t\u00a0]+").match(text, after)
+        if not sep:
+            break
+        pos = sep.end()
+    return found
+
+
+def initials_of(name: str) -> str:
+    """The initials written before a name ("D." in "D. Yeşilgöz-Zegerius")."""
+    m = _lexicon().initials_re.match(name.strip())
+    return m.group(0).strip() if m else ""

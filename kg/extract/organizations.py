@@ -1,0 +1,229 @@
+"""``kg_organizations``: organisations named in the text, from the actor gazetteer.
+
+Matching is case-, diacritic-, hyphen- and quote-tolerant and sees names
+inside hyphenated compounds (``EU-landen`` names the EU, ``VN-verband`` the
+VN), see :mod:`kg.extract.normalize`. On top of the dictionary match:
+
+- acronyms of up to five capitals match only in capitals ("OM", not "om");
+  two- and three-letter ones are dropped inside all-capital headings ("HET IS");
+- municipalities count only where the text shows them acting as a government
+  ("de gemeente Arnhem", "de gemeenten Gouda en Huizen", "negen gemeenten
+  (Amsterdam, Arnhem ...)", "de burgemeester van Utrecht"), not as places;
+- a ministry's name inside a minister's title ("de Minister van Justitie en
+  Veiligheid", "Minister Koenders van Buitenlandse Zaken", "Minister Grapperhaus
+  (Justitie en Veiligheid)") names a post, not the ministry: left out unless
+  ``ministries_in_titles`` is set (persons take it as a role);
+- "(vaste) (Kamer)commissie voor <ministry>" and "VKC <ministry>" become the
+  parliamentary committee, keyed by the ministry so renamed committees merge.
+
+"politie" and "Nationale Politie" are one actor, ``org/politie`` (label
+"politie"): the documents use the word for the national police force.
+
+Spans go to ``doc.spans["kg_organizations"]``: label_ "Organization", kb_id_ the
+gazetteer key (``org/aivd``), ``span._.kg = {"kind": ..., "label": prefLabel}``.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from kg.extract import spans as _spans  # noqa: F401  (registers the extensions)
+from kg.extract.normalize import Label, Match, PieceMatcher, fold
+from kg.graph.gazetteer import GazetteerEntry, load_actors
+
+log = logging.getLogger(__name__)
+
+GROUP = "kg_organizations"
+TITLES = frozenset({
+    "minister", "ministers", "staatssecretaris", "staatssecretarissen", "minister-president",
+    "bewindspersoon", "bewindspersonen", "bewindslieden", "viceminister-president", "premier",
+})
+TITLE_GLUE = frozenset({"van", "voor", "de", "het", "en", "(", ")", ",", "mijn", "uw", "onze"})
+GOV_HEADS = frozenset({
+    "gemeente", "gemeenten", "burgemeester", "burgemeesters", "wethouder", "wethouders",
+    "gemeenteraad", "gemeenteraden", "gemeentebestuur", "gemeentebesturen",
+})
+LIST_GLUE = frozenset({",", "en", "of", "&"})
+COMMITTEE_HEADS = frozenset({"kamercommissie", "commissie", "kamercommissies", "commissies"})
+
+
+@dataclass
+class _Hit:
+    start: int
+    end: int
+    entry: GazetteerEntry
+    key: str
+    label: str
+    first: int
+    last: int
+
+
+def _labels(entries: tuple[GazetteerEntry, ...]) -> list[Label]:
+    out: list[Label] = []
+    for entry in entries:
+        for text in entry.labels:
+            out.append(Label(text, entry.key, case_sensitive=entry.case_sensitive))
+        out += [Label(t, entry.key, case_sensitive=True) for t in entry.exact_labels]
+        out += [Label(t, entry.key, case_sensitive=True, short=True) for t in entry.short_labels]
+    return out
+
+
+@Language.factory("kg_organizations", default_config={"gazetteer": None, "ministries_in_titles": False})
+def make_organizations(nlp: Language, name: str, gazetteer: str | None,
+                       ministries_in_titles: bool) -> "OrganizationMatcher":
+    """Organisations from ``gazetteer`` (a Turtle file; default ontology/actors.ttl + municipalities.ttl)."""
+    return OrganizationMatcher(nlp, load_actors(gazetteer), ministries_in_titles)
+
+
+class OrganizationMatcher:
+    """Component: gazetteer organisations into ``doc.spans["kg_organizations"]``."""
+
+    def __init__(self, nlp: Language, entries: tuple[GazetteerEntry, ...], ministries_in_titles: bool = False) -> None:
+        self.entries = {e.key: e for e in entries}
+        self.ministries_in_titles = ministries_in_titles
+        self.matcher = PieceMatcher(_labels(entries), nlp.make_doc)
+        self.acronyms = frozenset(fold(t) for e in entries for t in e.labels if t.isupper())
+
+    def __call__(self, doc: Doc) -> Doc:
+        hits = [self._hit(m) for m in self.matcher.find(doc)]
+        hits = [h for h in hits if not self._in_heading(doc, h)]
+        hits = self._municipalities(doc, hits)
+        hits = self._ministries(doc, hits)
+        spans = []
+        for hit in hits:
+            span = doc.char_span(hit.start, hit.end, label="Organization", kb_id=hit.key, alignment_mode="expand")
+            if span is None:
+                log.debug("no span for %r at %d", hit.label, hit.start)
+                continue
+            span._.kg = {"kind": hit.entry.kind, "label": hit.label}
+            spans.append(span)
+        doc.spans[GROUP] = spans
+        return doc
+
+    def _hit(self, match: Match) -> _Hit:
+        entry = self.entries[match.key]
+        return _Hit(match.start, match.end, entry, entry.key, entry.label, match.first_token, match.last_token)
+
+    def _in_heading(self, doc: Doc, hit: _Hit) -> bool:
+        """A short acronym between all-capital words ('HET IS EEN') is a heading word."""
+        tokens = doc[hit.first:hit.last + 1]  # not doc.text: that joins every token per call
+        text = tokens.text[hit.start - tokens.start_char:hit.end - tokens.start_char]
+        if len(text) > 3 or not text.isupper():
+            return False
+        for i in (hit.first - 1, hit.last + 1):
+            if 0 <= i < len(doc):
+                token = doc[i]
+                if token.is_alpha and token.is_upper and len(token) >= 3 and token.norm_ not in self.acronyms \
+                        and fold(token.text) not in self.acronyms:
+                    return True
+        return False
+
+    def _municipalities(self, doc: Doc, hits: list[_Hit]) -> list[_Hit]:
+        """Keep a municipality only in a governmental context (see module doc)."""
+        in_parens = _governmental_parentheses(doc)
+        kept: list[_Hit] = []
+        previous: _Hit | None = None
+        for hit in hits:
+            if hit.entry.context != "government":
+                kept.append(hit)
+                continue
+            ok = hit.first in in_parens or _after_gov_head(doc, hit.first)
+            if not ok and previous is not None:
+                between = [t for t in doc[previous.last + 1:hit.first] if not t.is_space]
+                ok = bool(between) and all(t.lower_ in LIST_GLUE for t in between)
+            if ok:
+                kept.append(hit)
+                previous = hit
+        return kept
+
+    def _ministries(self, doc: Doc, hits: list[_Hit]) -> list[_Hit]:
+        """Committees around ministry names; ministry names in ministers' titles left out."""
+        kept: list[_Hit] = []
+        last_title_end = -10
+        for hit in hits:
+            if hit.entry.kind != "ministry":
+                kept.append(hit)
+                continue
+            committee = _committee(doc, hit)
+            if committee is not None:
+                kept.append(committee)
+                continue
+            between = [t for t in doc[last_title_end + 1:hit.first] if not t.is_space]
+            chained = last_title_end >= 0 and len(between) <= 2 and all(t.lower_ in LIST_GLUE | {"van"} for t in between)
+            if chained or _in_title(doc, hit.first):
+                last_title_end = hit.last
+                if not self.ministries_in_titles:
+                    continue
+            kept.append(hit)
+        return kept
+
+
+def _previous(doc: Doc, i: int, steps: int) -> list:
+    """Up to ``steps`` non-space tokens before token i, nearest first."""
+    out = []
+    j = i - 1
+    while j >= 0 and len(out) < steps:
+        if not doc[j].is_space:
+            out.append(doc[j])
+        j -= 1
+    return out
+
+
+def _in_title(doc: Doc, first: int) -> bool:
+    for token in _previous(doc, first, 8):
+        low = token.lower_
+        if low in TITLES:
+            return True
+        if low in TITLE_GLUE or (token.is_alpha and token.text[:1].isupper()):
+            continue
+        return False
+    return False
+
+
+def _after_gov_head(doc: Doc, first: int) -> bool:
+    for token in _previous(doc, first, 3):
+        low = token.lower_
+        if low in GOV_HEADS:
+            return True
+        if low not in {"van", "de", "het"}:
+            return False
+    return False
+
+
+def _governmental_parentheses(doc: Doc) -> set[int]:
+    """Token indices inside '(...)' that follows 'gemeente(n)' within eight tokens."""
+    inside: set[int] = set()
+    for token in doc:
+        if token.text != "(":
+            continue
+        if not any(t.lower_ in ("gemeente", "gemeenten") for t in _previous(doc, token.i, 8)):
+            continue
+        j = token.i + 1
+        while j < len(doc) and doc[j].text != ")" and j - token.i < 300:
+            inside.add(j)
+            j += 1
+    return inside
+
+
+def _committee(doc: Doc, hit: _Hit) -> _Hit | None:
+    before = _previous(doc, hit.first, 3)
+    if not before:
+        return None
+    start_token = None
+    if before[0].text.upper() == "VKC":
+        start_token = before[0]
+    elif len(before) >= 2 and before[0].lower_ in ("voor", "van") and before[1].lower_ in COMMITTEE_HEADS:
+        start_token = before[1]
+        if len(before) >= 3 and before[2].lower_ == "vaste":
+            start_token = before[2]
+    if start_token is None:
+        return None
+    suffix = hit.key.split("/", 1)[1].removeprefix("ministerie-")
+    entry = GazetteerEntry(key=f"org/vaste-commissie-{suffix}", iri="", label="", kind="parliament")
+    name = re.sub(r"(?i)^ministerie\s+(van\s+)?", "", doc.text[hit.start:hit.end])
+    label = "vaste Kamercommissie voor " + name
+    return _Hit(start_token.idx, hit.end, entry, entry.key, label, start_token.i, hit.last)

@@ -1,0 +1,318 @@
+"""kg_persons: persons with the roles and party a Kamerstuk gives them.
+
+Kamerstukken introduce people in a few fixed ways: a role or title before
+the name ("Minister Koenders van Buitenlandse Zaken", "burgemeester
+Halsema", "de Saoedische geleerde Ahmed Umar al-Hazimi"), MPs with their
+party ("het lid Van Raak (SP)"), motion submitters ("motie Dijkhoff c.s.")
+and signature blocks ("De Minister van Justitie en Veiligheid,\\nD.
+Yeşilgöz-Zegerius"). These cues are regular expressions in
+``persons.jsonl``; the role words are SKOS data in ``ontology/roles.ttl``;
+where a name ends is decided by :mod:`kg.extract.names`. No list of names
+is used, so the component works on people it has never seen.
+
+Each span carries what *this* mention says (roles, party); resolution
+merges mentions across the corpus.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.extract import spans as _spans  # noqa: F401  (registers the extensions)
+from kg.extract.names import LOWER, UPPER, NameMatch, fold, initials_of, match_names, parse_name
+from kg.paths import ontology_dir
+
+log = logging.getLogger(__name__)
+
+PATTERNS = Path(__file__).with_name("persons.jsonl")
+GROUP = "kg_persons"
+KGO = "https://w3id.org/kamerkg/def#"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+
+
+@dataclass(frozen=True)
+class Role:
+    """A role word from roles.ttl: the label recorded and how it behaves."""
+
+    label: str
+    portfolio: bool = False
+    cue_only: bool = False
+    descriptive: bool = False
+
+
+@dataclass(frozen=True)
+class RoleData:
+    roles: dict[str, Role]          # folded written form -> role
+    portfolios: dict[str, str]      # folded written form -> preferred label
+    title_re: str
+    portfolio_title_re: str
+    portfolio_re: str
+    known_portfolio_re: str
+
+
+def _alternation(labels: list[str]) -> str:
+    return "|".join(re.escape(lab).replace(r"\ ", r"\s+") for lab in sorted(labels, key=len, reverse=True))
+
+
+@lru_cache(maxsize=4)
+def load_roles(path: str | None = None) -> RoleData:
+    """Read the role and portfolio schemes from Turtle (rdflib imported here,
+    so importing the component stays cheap)."""
+    import rdflib
+
+    graph = rdflib.Graph().parse(path or str(ontology_dir() / "roles.ttl"), format="turtle")
+    skos, kgo = rdflib.Namespace(SKOS), rdflib.Namespace(KGO)
+    roles: dict[str, Role] = {}
+    portfolios: dict[str, str] = {}
+    written: list[str] = []
+    with_pf: list[str] = []
+    pf_labels: list[str] = []
+    for concept in sorted(set(graph.subjects(skos.inScheme, None))):
+        pref = str(graph.value(concept, skos.prefLabel))
+        labels = [pref] + sorted(str(a) for a in graph.objects(concept, skos.altLabel))
+        if "/portfolio/" in str(concept):
+            portfolios.update({fold(lab): pref for lab in labels})
+            pf_labels += labels
+            continue
+        role = Role(pref, bool(graph.value(concept, kgo.takesPortfolio)),
+                    bool(graph.value(concept, kgo.cueOnly)), bool(graph.value(concept, kgo.descriptive)))
+        roles.update({fold(lab): role for lab in labels})
+        written += labels
+        if role.portfolio:
+            with_pf += labels
+    known = _alternation(pf_labels)
+    generic = rf"(?-i:[{UPPER}][\w&]+(?:(?:,\s*|\s+en\s+|\s+)[{UPPER}][\w&]+)*)"
+    return RoleData(roles, portfolios, _alternation(written), _alternation(with_pf),
+                    rf"(?:(?:{known})(?![\w-])|{generic})", rf"(?:{known})(?![\w-])")
+
+
+@dataclass(frozen=True)
+class CuePattern:
+    id: str
+    cue: re.Pattern[str]
+    roles: tuple[str, ...]
+    many: bool
+    lower_start: bool
+    bracket: str | None
+    at: str = "end"
+    require: str | None = None
+
+
+@lru_cache(maxsize=4)
+def load_patterns(path: str, roles_path: str | None = None) -> tuple[CuePattern, ...]:
+    """Compile the cue patterns, filling {TITLE}, {PTITLE} and {PORTFOLIO}."""
+    data = load_roles(roles_path)
+    fill = {"{TITLE}": data.title_re, "{PTITLE}": data.portfolio_title_re,
+            "{PORTFOLIO}": data.portfolio_re, "{UPPER}": UPPER, "{LOWER}": LOWER}
+    out = []
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            cue = row["cue"]
+            for hole, value in fill.items():
+                cue = cue.replace(hole, value)
+            out.append(CuePattern(row["id"], re.compile(cue, re.IGNORECASE), tuple(row.get("roles", [])),
+                                  bool(row.get("many")), bool(row.get("lower_start")), row.get("bracket"),
+                                  row.get("at", "end"), row.get("require")))
+    return tuple(out)
+
+
+@dataclass
+class Candidate:
+    """One person mention before it becomes a span."""
+
+    start: int
+    end: int
+    text: str
+    roles: list[str] = field(default_factory=list)
+    party: str | None = None
+    surname_only: bool = False
+    pattern: str = ""
+
+
+_ADJ_STEM = re.compile(r"(?:landse|ische|aanse)$")
+
+
+class PersonFinder:
+    """Finds person candidates in a text with the compiled cue patterns."""
+
+    def __init__(self, patterns: tuple[CuePattern, ...], roles: RoleData) -> None:
+        self.patterns = patterns
+        self.roles = roles
+        self.portfolio_after = re.compile(rf"\s+(?P<via>van|voor)\s+(?P<pf>{roles.portfolio_re})")
+        self._known_pf = re.compile(rf"(?:van|voor)\s+{roles.known_portfolio_re}")
+
+    def _stop(self, text: str, pos: int) -> bool:
+        """Cut a name before "van Buitenlandse Zaken" and adjectives."""
+        word = text[pos:pos + 40].split(" ")[0]
+        return bool(self._known_pf.match(text, pos)) or bool(_ADJ_STEM.search(word))
+
+    def _portfolio(self, written: str) -> str:
+        return self.roles.portfolios.get(fold(written), re.sub(r"\s+", " ", written.strip()))
+
+    def find(self, text: str) -> list[Candidate]:
+        found: list[Candidate] = []
+        for pat in self.patterns:
+            for cue in pat.cue.finditer(text):
+                found.extend(self._read(text, pat, cue))
+        return found
+
+    def _read(self, text: str, pat: CuePattern, cue: re.Match[str]) -> list[Candidate]:
+        pos = cue.start() if pat.at == "start" else cue.end()
+        if pat.at == "start":
+            first = re.match(r"\S+\s+", text[pos:pos + 60])
+            if first and fold(first.group(0).strip()) in self.roles.roles:
+                pos += first.end()  # "Nederlander Abu Asim": the title pattern reads the cue word
+        names = match_names(text, pos, many=pat.many, lower_start=pat.lower_start,
+                            party=pat.bracket == "party", stop=self._stop)
+        out = []
+        groups = cue.groupdict()
+        for name in names:
+            if pat.require == "initials_or_eol" and not self._signature_like(text, name):
+                continue
+            roles = list(pat.roles) + self._title_roles(text, groups, name, pat)
+            party = re.sub(r"\s+", " ", name.party) if name.party else None
+            out.append(Candidate(name.start, name.end, name.text, roles, party,
+                                 surname_only=bool(pat.roles and "Tweede Kamerlid" in pat.roles)
+                                 or pat.id.startswith("motion"), pattern=pat.id))
+        return out
+
+    @staticmethod
+    def _signature_like(text: str, name: NameMatch) -> bool:
+        rest = text[name.end:name.end + 3]
+        return bool(initials_of(name.text)) or rest.strip(" \t") == "" or rest.lstrip(" \t")[:1] in ("\n", "")
+
+    def _title_roles(self, text: str, groups: dict[str, Any], name: NameMatch, pat: CuePattern) -> list[str]:
+        title = groups.get("title")
+        if not title:
+            return []
+        role = self.roles.roles.get(fold(re.sub(r"\s+", " ", title)))
+        if role is None or role.cue_only:
+            return []
+        label = role.label
+        if role.portfolio:
+            if groups.get("portfolio"):
+                label = f"{role.label} {groups['via'].lower()} {self._portfolio(groups['portfolio'])}"
+            elif pat.bracket == "portfolio" and name.bracket:
+                label = f"{role.label} van {self._portfolio(name.bracket)}"
+            else:
+                after = self.portfolio_after.match(text, name.end)
+                if after:
+                    label = f"{role.label} {after.group('via').lower()} {self._portfolio(after.group('pf'))}"
+        elif role.descriptive and groups.get("adj"):
+            label = f"{groups['adj']} {role.label}"
+        return [label]
+
+
+def merge(cands: list[Candidate]) -> list[Candidate]:
+    """One candidate per stretch of text: overlapping readings are merged,
+    the longest extent wins and roles and party are pooled."""
+    cands = sorted(cands, key=lambda c: (c.start, -(c.end - c.start)))
+    out: list[Candidate] = []
+    for cand in cands:
+        if out and cand.start < out[-1].end:
+            keep = out[-1]
+            keep.roles.extend(r for r in cand.roles if r not in keep.roles)
+            keep.party = keep.party or cand.party
+            keep.surname_only = keep.surname_only or cand.surname_only
+            continue
+        out.append(Candidate(cand.start, cand.end, cand.text, list(dict.fromkeys(cand.roles)),
+                             cand.party, cand.surname_only, cand.pattern))
+    return out
+
+
+def _propagate(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Later bare mentions ("Grapperhaus") of a surname already introduced
+    in this document; they carry no roles of their own."""
+    taken = {i for c in cands for i in range(c.start, c.end)}
+    surnames = {parse_name(c.text, surname_only=c.surname_only).surname: c.surname_only for c in cands}
+    extra = []
+    for surname, only in surnames.items():
+        if len(surname) < 3:
+            continue
+        for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-]|\s*\))", text):
+            span = range(m.start(), m.end())
+            if not any(i in taken for i in span):
+                extra.append(Candidate(m.start(), m.end(), m.group(0), [], None, only, "propagate"))
+                taken.update(span)
+    return extra
+
+
+def _org_chars(doc: Doc) -> set[int]:
+    """Character offsets inside organisation names (when kg_organizations ran)."""
+    if "kg_organizations" not in doc.spans:
+        return set()
+    return {i for s in doc.spans["kg_organizations"] for i in range(s.start_char, s.end_char)}
+
+
+class PersonsComponent:
+    """spaCy component writing Person spans to ``doc.spans["kg_persons"]``."""
+
+    def __init__(self, patterns_path: str, roles_path: str | None, propagate: bool) -> None:
+        roles = load_roles(roles_path)
+        self.finder = PersonFinder(load_patterns(patterns_path, roles_path), roles)
+        self.propagate = propagate
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        cands = merge(self.finder.find(text) + self._signatories(doc))
+        if self.propagate:
+            cands = merge(cands + _propagate(text, cands))
+        orgs = _org_chars(doc)
+        fullest: dict[str, str] = {}
+        keyed = []
+        for cand in cands:
+            inside_org = orgs and all(i in orgs for i in range(cand.start, cand.end))
+            if inside_org and cand.pattern.startswith(("arabic", "propagate")):
+                continue
+            parsed = parse_name(cand.text, surname_only=cand.surname_only)
+            keyed.append((cand, parsed))
+            best = fullest.get(parsed.key, "")
+            if len(cand.text) > len(best):
+                fullest[parsed.key] = cand.text
+        spans = []
+        for cand, parsed in keyed:
+            # strict, else contract: an expanded "motie-Van der Staaij" would share its
+            # offsets, and so its span._.kg (spaCy keys extensions by offsets), with the motion
+            span = doc.char_span(cand.start, cand.end, label="Person", kb_id=parsed.key) \
+                or doc.char_span(cand.start, cand.end, label="Person", kb_id=parsed.key, alignment_mode="contract") \
+                or doc.char_span(cand.start, cand.end, label="Person", kb_id=parsed.key, alignment_mode="expand")
+            if span is None:
+                log.debug("person %r at %d does not align with tokens", cand.text, cand.start)
+                continue
+            span._.kg = {"label": fullest[parsed.key], "text": cand.text, "roles": cand.roles,
+                         "party": cand.party, "initials": parsed.initials or None,
+                         "surname": parsed.surname, "pattern": cand.pattern}
+            spans.append(span)
+        doc.spans[GROUP] = spans
+        return doc
+
+    def _signatories(self, doc: Doc) -> list[Candidate]:
+        """The signatories ingest read from the document, where they occur."""
+        document = doc._.kg_document
+        names = getattr(getattr(document, "metadata", None), "signatories", None) or []
+        out = []
+        for name in names:
+            for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", doc.text):
+                out.append(Candidate(m.start(), m.end(), m.group(0), [], None, False, "signatory"))
+        return out
+
+
+@Language.factory(
+    "kg_persons",
+    default_config={"patterns_path": None, "roles_path": None, "propagate": True},
+)
+def make_persons(nlp: Language, name: str, patterns_path: str | None, roles_path: str | None,
+                 propagate: bool) -> PersonsComponent:
+    """Persons from role, MP, motion and signature cues (see persons.jsonl)."""
+    return PersonsComponent(patterns_path or str(PATTERNS), roles_path, propagate)

@@ -1,0 +1,192 @@
+"""What a Kamerstuk says about itself: id, type, date, signatories…
+
+Everything is read from the text (and from the page furniture the cleaner
+removed), never from the file name, so the same rules work on unseen
+documents.  Where the text is silent the field stays None.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from kg.model import Metadata
+
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        "januari februari maart april mei juni juli augustus september oktober november december".split(),
+        start=1,
+    )
+}
+_MONTH = "(" + "|".join(MONTHS) + ")"
+_DATE = rf"(\d{{1,2}})\s+{_MONTH}\s+(\d{{4}})"
+_DOSSIER = r"(\d{2}[\d ]*\d)(?:,?\s+([IVXLC]+|[A-Z](?:\d+)?))?"
+
+KST_LINE = re.compile(r"^kst-(\d+)(?:-([A-Z][\w]*))?-(\w+)$")
+KAMER_FOOTER = re.compile(
+    rf"(?:Tweede|Eerste) Kamer, vergaderjaar (\d{{4}})\s?[–-]\s?(\d{{4}}), {_DOSSIER}, nr\. (\w+)"
+)
+MD_DOSSIER = re.compile(rf"^{_DOSSIER}$")
+MD_NUMBER = re.compile(r"^Nr\. (\w+)$", re.I)
+VERGADERJAAR = re.compile(r"[Vv]ergaderjaar (\d{4})\s?[–-]\s?(\d{4})")
+OWN_VERGADERJAAR = re.compile(r"Zie ook Aanhangsel Handelingen, vergaderjaar (\d{4})\s?[–-]\s?(\d{4})")
+LETTER_DATE = re.compile(rf"^(?:Den Haag|’s-Gravenhage|'s-Gravenhage),?\s+{_DATE}\s*$", re.M | re.I)
+RECEIVED = re.compile(rf"\(ontvangen\s+{_DATE}\)", re.I)
+ANSWER_BY = re.compile(
+    r"Antwoord van (?:de )?(?:minister|staatssecretaris|minister-president)\s+([^()\n]+?)\s*[(,]", re.I
+)
+QUESTIONS = re.compile(r"^Vragen van (?:het lid|de leden)\b.*?\bover (.+?)\s*\(ingezonden\b", re.S)
+SIGNER_ROLE = re.compile(
+    r"^De (?:Minister|Staatssecretaris|Minister-President|Vice-Minister-President)\b[^\n]{0,150},$"
+)
+SIGNER_INLINE = re.compile(
+    r"^(De (?:Minister|Staatssecretaris|Minister-President)\b[^\n,]{0,150}),\s+"
+    r"((?:[A-Z]\.)+\s?[^\s,]+(?: [^\s,]+){0,3})$"
+)
+NAME = re.compile(r"^(?:[A-Z]\.\s?)*[A-Z][\w’'-]+(?:\s+(?:van|der|de|den|ter|ten|[A-Z][\w’'-]+)){0,4}$")
+ADDRESSEE = re.compile(r"^Aan de (?:Voorzitter|voorzitter) van de (?:Tweede|Eerste) Kamer[^\n]*$", re.M)
+TITLE_HEADING = re.compile(
+    r"^(?:BRIEF|MOTIE|VERSLAG|AMENDEMENT|NOTA|VOORSTEL|MEMORIE|LIJST|GEWIJZIGDE MOTIE)\b[^\n]*$", re.M
+)
+DTN_TITLE = re.compile(r"^Dreigingsbeeld Terrorisme Nederland\b")
+
+
+def _iso(day: str, month: str, year: str) -> str:
+    return f"{int(year):04d}-{MONTHS[month.lower()]:02d}-{int(day):02d}"
+
+
+def _dossier(number: str, suffix: str | None) -> str:
+    digits = number.replace(" ", "")
+    return f"{digits}-{suffix}" if suffix else digits
+
+
+def extract_metadata(body: str, furniture: Iterable[str] = (), header: Iterable[str] = ()) -> Metadata:
+    """Metadata from the cleaned body, the removed page furniture and a
+    Markdown title block (``header``)."""
+    meta = Metadata()
+    paragraphs = [p.strip() for p in body.split("\n\n") if p.strip()]
+    _official_id(meta, list(furniture), list(header))
+    meta.type = _doc_type(body, paragraphs)
+    meta.date = _date(body, meta.type)
+    if meta.vergaderjaar is None:
+        meta.vergaderjaar = _vergaderjaar(body, header, meta.date, meta.type)
+    meta.title = _title(body, paragraphs, meta.type)
+    meta.signatories = _signatories(body, paragraphs, meta.type)
+    addressee = ADDRESSEE.search(body)
+    meta.addressee = addressee.group(0).strip() if addressee else None
+    meta.year = _year(meta, list(furniture))
+    return meta
+
+
+PRINT_YEAR = re.compile(r"’s-Gravenhage (\d{4})\b")
+
+
+def _year(meta: Metadata, furniture: list[str]) -> int | None:
+    """The year a document speaks for: its date's, else the printer's line
+    (``’s-Gravenhage 2022``), else the end of its vergaderjaar is too vague: None."""
+    if meta.date:
+        return int(meta.date[:4])
+    for line in furniture:
+        printed = PRINT_YEAR.search(line)
+        if printed:
+            return int(printed.group(1))
+    return None
+
+
+def _official_id(meta: Metadata, furniture: list[str], header: list[str]) -> None:
+    for line in furniture:
+        kst = KST_LINE.match(line)
+        if kst:
+            meta.dossier = f"{kst.group(1)}-{kst.group(2)}" if kst.group(2) else kst.group(1)
+            meta.number = kst.group(3)
+            break
+    for line in furniture:
+        footer = KAMER_FOOTER.search(line)
+        if footer:
+            meta.vergaderjaar = f"{footer.group(1)}-{footer.group(2)}"
+            if meta.dossier is None:
+                meta.dossier = _dossier(footer.group(3), footer.group(4))
+                meta.number = footer.group(5)
+            break
+    if meta.dossier is None and header:
+        dossier = next((MD_DOSSIER.match(h) for h in header if MD_DOSSIER.match(h)), None)
+        number = next((MD_NUMBER.match(h) for h in header if MD_NUMBER.match(h)), None)
+        if dossier and number:
+            meta.dossier = _dossier(dossier.group(1), dossier.group(2))
+            meta.number = number.group(1)
+    if meta.dossier and meta.number:
+        meta.id = f"kst-{meta.dossier}-{meta.number}"
+
+
+def _doc_type(body: str, paragraphs: list[str]) -> str:
+    head = "\n".join(paragraphs[:6])
+    if ANSWER_BY.search(head) or re.search(r"^Vragen van (?:het lid|de leden)\b", head, re.M):
+        return "antwoord_schriftelijke_vragen"
+    heading = TITLE_HEADING.search(head)
+    if heading:
+        word = heading.group(0).split()[0]
+        if word in ("MOTIE", "GEWIJZIGDE"):
+            return "motie"
+        if word == "VERSLAG":
+            return "verslag"
+        if word == "BRIEF":
+            return "brief"
+    if re.search(r"\bverzoekt de regering\b", body) and re.search(r"\bgehoord de beraadslaging\b", body):
+        return "motie"
+    if paragraphs and DTN_TITLE.match(paragraphs[0]) and not _signatories(body, paragraphs, "brief"):
+        return "dreigingsbeeld"
+    if ADDRESSEE.search(body) or LETTER_DATE.search(body) or _signatories(body, paragraphs, "brief"):
+        return "brief"
+    return "other"
+
+
+def _date(body: str, doc_type: str) -> str | None:
+    if doc_type == "antwoord_schriftelijke_vragen":
+        received = RECEIVED.search(body)
+        if received:
+            return _iso(*received.groups())
+    letter = LETTER_DATE.search(body)
+    return _iso(*letter.groups()) if letter else None
+
+
+def _vergaderjaar(body: str, header: Iterable[str], date: str | None, doc_type: str) -> str | None:
+    for line in header:
+        match = VERGADERJAAR.match(line)
+        if match:
+            return f"{match.group(1)}-{match.group(2)}"
+    own = OWN_VERGADERJAAR.search(body) if doc_type == "antwoord_schriftelijke_vragen" else None
+    if own:
+        return f"{own.group(1)}-{own.group(2)}"
+    if date:
+        # A parliamentary year starts in September (Prinsjesdag).
+        year, month = int(date[:4]), int(date[5:7])
+        start = year if month >= 9 else year - 1
+        return f"{start}-{start + 1}"
+    return None
+
+
+def _title(body: str, paragraphs: list[str], doc_type: str) -> str | None:
+    if doc_type == "antwoord_schriftelijke_vragen":
+        questions = QUESTIONS.search(body)
+        if questions:
+            return " ".join(questions.group(1).split())
+    heading = TITLE_HEADING.search("\n".join(paragraphs[:6]))
+    if heading:
+        return heading.group(0).strip()
+    if paragraphs and DTN_TITLE.match(paragraphs[0]):
+        return paragraphs[0]
+    return None
+
+
+def _signatories(body: str, paragraphs: list[str], doc_type: str) -> list[str]:
+    if doc_type == "antwoord_schriftelijke_vragen":
+        names = [m.group(1).strip() for m in ANSWER_BY.finditer(body)]
+        return list(dict.fromkeys(n for n in names if not re.match(r"(?:van|voor)\b", n)))
+    names: list[str] = []
+    for i, para in enumerate(paragraphs):
+        inline = SIGNER_INLINE.match(para)
+        if inline:
+            names.append(inline.group(2))
+        elif SIGNER_ROLE.match(para) and i + 1 < len(paragraphs) and NAME.match(paragraphs[i + 1]):
+            names.append(paragraphs[i + 1])
+    return list(dict.fromkeys(names))

@@ -1,0 +1,106 @@
+"""kg_measures on sentences written for the tests (not from the seeds), plus
+real lines of the seeds."""
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from kg.extract import measures as _measures  # noqa: F401
+from kg.extract import normalize as _normalize  # noqa: F401
+from kg.extract import organizations as _organizations  # noqa: F401
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.blank("nl")
+    for name in ("sentencizer", "kg_normalize", "kg_organizations", "kg_measures"):
+        nlp.add_pipe(name)
+    return nlp
+
+
+def measures(nlp, text: str) -> list[tuple[str, str]]:
+    doc = nlp(text)
+    return [(s.text, s.kb_id_) for s in doc.spans["kg_measures"]]
+
+
+def keys(nlp, text: str) -> list[str]:
+    return [k for _, k in measures(nlp, text)]
+
+
+def test_plural_and_inflection(nlp) -> None:
+    assert keys(nlp, "Er waren drie casusoverleggen en twee paspoortsignaleringen.") == [
+        "measure/casusoverleg", "measure/paspoortmaatregel"]
+    assert keys(nlp, "In lokale multidisciplinaire casusoverleggen wordt dit besproken.") == [
+        "measure/multidisciplinair-casusoverleg"]
+
+
+def test_words_between_label_words(nlp) -> None:
+    found = measures(nlp, "Het kabinet besloot tot het bevriezen van de financiële tegoeden van twee personen.")
+    assert found == [("bevriezen van de financiële tegoeden", "measure/bevriezen-financiele-tegoeden")]
+
+
+def test_gap_does_not_take_any_word(nlp) -> None:
+    assert keys(nlp, "Het bevriezen kost tijd, want tegoeden zijn lastig.") == []
+    assert keys(nlp, "Wij bespraken het bevriezen. Tegoeden bleven buiten beeld.") == []
+
+
+def test_hyphen_and_case_variants(nlp) -> None:
+    assert keys(nlp, "De exitfaciliteit, de Exit-faciliteit en het programma Exits.") == ["measure/exit-faciliteit"] * 3
+    assert keys(nlp, "Een SIS signalering en notice and take down.") == [
+        "measure/sis-signalering", "measure/notice-and-take-down"]
+
+
+def test_exact_label_needs_capitals(nlp) -> None:
+    assert keys(nlp, "Er zijn exits gebouwd.") == []
+
+
+def test_numbered_measures(nlp) -> None:
+    found = measures(nlp, "Dit valt onder maatregel 7 en de maatregelen 12, 14b en 40 van het programma.")
+    assert found == [("maatregel 7", "measure/maatregel-7"), ("maatregelen 12", "measure/maatregel-12"),
+                     ("14b", "measure/maatregel-14b"), ("40", "measure/maatregel-40")]
+    doc = nlp("Zie maatregel 3c.")
+    span = doc.spans["kg_measures"][0]
+    assert span._.kg["label"] == "maatregel 3c"
+    assert span._.kg["broader"][0] == "measure/actieprogramma-integrale-aanpak-jihadisme"
+
+
+def test_years_are_not_numbered_measures(nlp) -> None:
+    assert keys(nlp, "De maatregel 2015 werd ingevoerd.") == []
+
+
+def test_year_suffix_on_strategies(nlp) -> None:
+    found = measures(nlp, "De Nationale Contraterrorismestrategie 2016-2020 is afgerond.")
+    assert found == [("Nationale Contraterrorismestrategie 2016-2020", "measure/nationale-contraterrorismestrategie")]
+
+
+def test_short_label_only_after_full_name(nlp) -> None:
+    assert keys(nlp, "Het Actieprogramma is klaar.") == []
+    assert keys(nlp, "Het Actieprogramma Integrale Aanpak Jihadisme loopt. Het Actieprogramma is klaar.") == [
+        "measure/actieprogramma-integrale-aanpak-jihadisme"] * 2
+
+
+def test_measure_word_inside_organisation_name(nlp) -> None:
+    assert keys(nlp, "De Raad voor de Kinderbescherming vroeg een kinderbeschermingsmaatregel.") == ["measure/kinderbescherming"]
+
+
+def test_laws_as_instruments(nlp) -> None:
+    assert keys(nlp, "Op grond van de Twbmt en de Paspoortwet kan dat.") == ["measure/twbmt", "measure/paspoortwet"]
+
+
+def test_span_extras(nlp) -> None:
+    doc = nlp("Er kwam een gebiedsverbod.")
+    span = doc.spans["kg_measures"][0]
+    assert span.label_ == "Measure" and span.kb_id_ == "measure/gebiedsverbod"
+    assert span._.kg["label"] == "gebiedsverbod"
+    assert set(span._.kg["broader"]) == {"measure/repressief", "measure/bestuurlijk"}
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("• Uitschrijven GBA: inmiddels zijn ruim dertig uitgereisde jihadisten", ["measure/uitschrijven-basisadministratie"]),
+    ("besproken in een multidisciplinair casusoverleg (maatregel 30).",
+     ["measure/multidisciplinair-casusoverleg", "measure/maatregel-30"]),
+    ("de faciliteerders en ronselaars (maatregel 18 en 20a)", ["measure/maatregel-18", "measure/maatregel-20a"]),
+    ("het verhogen van het strafmaximum voor deelname", ["measure/verhogen-strafmaximum"]),
+])
+def test_seed_lines(nlp, line: str, expected: list[str]) -> None:
+    assert keys(nlp, line) == expected

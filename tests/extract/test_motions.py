@@ -1,0 +1,185 @@
+"""kg_motions on sentences written for the tests and on cleaned seed lines."""
+import pytest
+import spacy
+
+import kg.extract.motions  # noqa: F401  (registers the factory)
+import kg.extract.persons  # noqa: F401
+from kg.extract.motions import kamerstuk_ids
+from kg.model import Document, Footnote
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    pipeline = spacy.blank("nl")
+    pipeline.add_pipe("sentencizer")
+    pipeline.add_pipe("kg_motions")
+    return pipeline
+
+
+def run(nlp, text, document=None, citations=None):
+    doc = nlp.make_doc(text)
+    doc._.kg_document = document
+    if citations is not None:
+        group = []
+        for cid, surface in citations:
+            start = text.index(surface)
+            span = doc.char_span(start, start + len(surface), label="Citation", kb_id=cid, alignment_mode="expand")
+            group.append(span)
+        doc.spans["kg_citations"] = group
+    for _name, proc in nlp.pipeline:
+        doc = proc(doc)
+    return [(s.kb_id_, s._.kg) for s in doc.spans["kg_motions"]]
+
+
+def with_footnotes(body, notes):
+    """A Document whose footnotes follow the body; ``notes`` maps a marker
+    written in the body ("3") to the footnote text."""
+    text = body + "\n\n" + "\n\n".join(f"{n} {t}" for n, t in notes.items())
+    footnotes = []
+    for n, t in notes.items():
+        start = text.index(f"\n{n} {t}") + 1
+        marker = body.index(n)
+        footnotes.append(Footnote(n, start, start + len(n) + 1 + len(t), marker, marker + len(n)))
+    return Document("x", "x", text, len(body), footnotes)
+
+
+@pytest.mark.parametrize("surface,cid", [
+    ("Kamerstuk 29 754, nr. 224", "kst-29754-224"),
+    ("Kamerstuk 35 925 VI, nr. 69", "kst-35925-VI-69"),
+    ("Kamerstuk 34 775, VI, T", "kst-34775-VI-T"),
+    ("Kamerstukken 29 754 en 27 925, nr. 370", "kst-29754-370"),
+    ("Kamerstuk 36 200 VII, nr. 12", "kst-36200-VII-12"),
+])
+def test_local_citation_normaliser(surface, cid):
+    assert kamerstuk_ids(f"Zie {surface}.")[0][0] == cid
+
+
+def test_bare_motion_with_citation_in_brackets(nlp):
+    (key, kg), = run(nlp, "Het kabinet heeft de wet aangepast (motie Omtzigt c.s., Kamerstuk 21 501, nr. 30).")
+    assert kg["submitters"] == ["Omtzigt"]
+    assert kg["cites"] == key == "kst-21501-30"
+    assert kg["label"] == "motie Omtzigt c.s."
+
+
+def test_motion_of_members_with_parties(nlp):
+    (key, kg), = run(nlp, "De motie van de leden Kuzu (DENK) en Van Ojik (GL) vraagt om een verbod.")
+    assert kg["submitters"] == ["Kuzu", "Van Ojik"]
+    assert kg["parties"] == ["DENK", "GL"]
+    assert kg["cites"] is None
+    assert key == "motion/kuzu-van-ojik"
+
+
+def test_heading_and_anaphor_are_no_motion(nlp):
+    assert run(nlp, "Motie over radicalisering in gevangenissen. Deze motie is uitgevoerd. Een aantal moties is nog open.") == []
+
+
+def test_footnote_marker_gives_citation(nlp):
+    body = "De motie van het lid Sneller (D66)4 verzoekt de regering een plan te maken."
+    document = with_footnotes(body, {"4": "Kamerstuk 30 821, nr. 140."})
+    (key, kg), = run(nlp, document.text, document)
+    assert kg["cites"] == key == "kst-30821-140"
+    assert kg["parties"] == ["D66"]
+
+
+def test_footnote_marker_later_in_sentence(nlp):
+    body = "Dit onderzoek volgt op de motie van het lid Wörsdörfer c.s. die daar uitdrukkelijk om vroeg.7 Het loopt nog."
+    document = with_footnotes(body, {"7": "Kamerstuk 32 317, VI, Q."})
+    (key, kg), = run(nlp, document.text, document)
+    assert kg["cites"] == "kst-32317-VI-Q"
+    assert kg["status"] is None
+
+
+def test_marker_in_a_later_sentence_is_not_taken(nlp):
+    body = "De motie Markuszower vroeg om een lijst. Die lijst komt er.9 Meer volgt."
+    document = with_footnotes(body, {"9": "Kamerstuk 29 754, nr. 700."})
+    (_key, kg), = run(nlp, document.text, document)
+    assert kg["cites"] is None
+
+
+def test_citations_from_kg_citations_are_used(nlp):
+    text = "Conform de gewijzigde motie Klaver, Kamerstuk 28 286, nr. 1188, is een brief gestuurd."
+    (key, kg), = run(nlp, text, citations=[("kst-28286-1188", "Kamerstuk 28 286, nr. 1188")])
+    assert key == "kst-28286-1188"
+    assert kg["status"].startswith("Conform de gewijzigde motie Klaver")
+
+
+def test_repeated_motion_gets_its_own_span_and_status(nlp):
+    text = ("De motie van het lid Boswijk vroeg om meer capaciteit. Er is geld vrijgemaakt. "
+            "Hiermee is de motie van het lid Boswijk afgedaan. De motie Eerdmans vraagt iets anders.")
+    found = run(nlp, text)
+    assert [kg["submitters"] for _k, kg in found] == [["Boswijk"], ["Boswijk"], ["Eerdmans"]]
+    assert found[0][0] == found[1][0] == "motion/boswijk"
+    assert found[0][1]["status"] is None
+    assert found[1][1]["status"] == "Hiermee is de motie van het lid Boswijk afgedaan"
+    assert found[2][1]["status"] is None
+
+
+def test_status_anaphor(nlp):
+    text = ("De motie Van Dijk verzoekt de regering te onderzoeken of dit kan. Het onderzoek is lastig. "
+            "Deze motie is daarom nog niet volledig uitvoerbaar.")
+    (_key, kg), = run(nlp, text)
+    assert kg["status"] == "Deze motie is daarom nog niet volledig uitvoerbaar"
+
+
+def test_status_stops_at_next_motion(nlp):
+    text = "De motie Tielen vraagt om cijfers. De motie Hermans vraagt om een wet. Deze motie is uitgevoerd."
+    first, second = run(nlp, text)
+    assert first[1]["status"] is None
+    assert second[1]["status"] == "Deze motie is uitgevoerd"
+
+
+def test_plural_bare_motions_are_separate(nlp):
+    found = run(nlp, "De moties Bisschop en Dassen zijn beide aangenomen.")
+    assert [kg["submitters"] for _k, kg in found] == [["Bisschop"], ["Dassen"]]
+
+
+# Real seed lines, cleaned by hand as ingest would.
+def test_seed_dijkhoff(nlp):
+    text = ("Teneinde het juridisch instrumentarium te versterken wordt het wetsvoorstel voor advies naar de Raad "
+            "van State gestuurd (motie Dijkhoff c.s. Kamerstuk 29 754, nr. 224).")
+    (key, kg), = run(nlp, text)
+    assert (key, kg["submitters"]) == ("kst-29754-224", ["Dijkhoff"])
+
+
+def test_seed_van_der_werf_with_footnote_and_status(nlp):
+    body = ("De motie van het lid Van der Werf (D»66)3 vroeg gemeenten bewust te maken van de dreiging. "
+            "Ook verzocht de motie gemeenten attent te maken op welke ondersteuning hiervoor beschikbaar is. "
+            "Deze motie is derhalve momenteel niet optimaal uitvoerbaar.")
+    document = with_footnotes(body, {"3": "Kamerstuk 35 925 VI, nr. 69."})
+    (key, kg), = run(nlp, document.text, document)
+    assert key == "kst-35925-VI-69"
+    assert kg["parties"] == ["D»66"]
+    assert kg["status"] == "Deze motie is derhalve momenteel niet optimaal uitvoerbaar"
+
+
+def test_seed_bikker_and_nispen(nlp):
+    body = "Deze evaluatie geeft invulling aan de motie van het lid Bikker c.s. die hier specifiek om verzocht.8"
+    document = with_footnotes(body, {"8": "Kamerstuk 34 775, VI, T."})
+    (key, kg), = run(nlp, document.text, document)
+    assert key == "kst-34775-VI-T"
+    assert "invulling aan de motie" in kg["status"]
+    (_key, kg), = run(nlp, "Hiermee is invulling gegeven aan de JBZ-raad motie van Nispen over deradicalisering.")
+    assert kg["submitters"] == ["van Nispen"]
+    assert "invulling gegeven" in kg["status"]
+
+
+def test_footnote_citation_read_from_kg_citations(nlp):
+    body = "Eerder verscheen een brief (Kamerstuk 10 000, nr. 5). De motie Van Baarle6 vraagt om een verbod."
+    document = with_footnotes(body, {"6": "Kamerstuk 36 410, nr. 9."})
+    citations = [("kst-36410-9", "Kamerstuk 36 410, nr. 9"), ("kst-10000-5", "Kamerstuk 10 000, nr. 5")]
+    (key, kg), = run(nlp, document.text, document, citations=citations)
+    assert key == kg["cites"] == "kst-36410-9"
+
+
+def test_hyphenated_motion_keeps_its_own_extras():
+    pipeline = spacy.blank("nl")
+    pipeline.add_pipe("sentencizer")
+    pipeline.add_pipe("kg_persons")
+    pipeline.add_pipe("kg_motions")
+    doc = pipeline("In de motie-Van der Staaij (Kamerstuk 29 754, nr. 501) wordt om een verbod gevraagd.")
+    (motion,) = doc.spans["kg_motions"]
+    (person,) = doc.spans["kg_persons"]
+    assert motion._.kg["submitters"] == ["Van der Staaij"]
+    assert motion.kb_id_ == "kst-29754-501"
+    assert person.kb_id_ == "person/van-der-staaij"
+    assert person._.kg["text"] == "Van der Staaij"

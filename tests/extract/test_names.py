@@ -1,0 +1,74 @@
+"""Name grammar and person keys (kg.extract.names)."""
+import pytest
+
+from kg.extract.names import fold, match_name, match_names, parse_name, person_key, slug
+
+
+@pytest.mark.parametrize("a,b", [
+    ("Yesilgöz-Zegerius", "Yeşilgöz-Zegerius"),
+    ("D. Yeşilgöz-Zegerius", "Yesilgöz-Zegerius"),
+    ("Michon-Derkzen", "Michon Derkzen"),
+    ("J.P. van der Veen", "Van der Veen"),
+])
+def test_variants_share_a_key(a, b):
+    assert person_key(a, surname_only=True) == person_key(b, surname_only=True)
+
+
+def test_given_names_are_not_part_of_the_key():
+    assert person_key("Karin Boersema") == "person/boersema"
+    assert person_key("Ahmed Umar al-Hazimi") == person_key("al-Hazimi") == "person/al-hazimi"
+    assert person_key("Marieke van 't Hoog") == "person/van-t-hoog"
+
+
+def test_initials_are_kept():
+    parsed = parse_name("K.H.D.M. Dijkhoff")
+    assert parsed.initials == "K.H.D.M."
+    assert parsed.surname == "Dijkhoff"
+    assert parsed.key == "person/dijkhoff"
+
+
+def test_kunya_is_the_surname():
+    assert person_key("Abu Qatada") == "person/abu-qatada"
+
+
+def test_fold_and_slug():
+    assert fold("Ğüleç Şahin") == "gulec sahin"
+    assert slug("Van 't Riet") == "van-t-riet"
+
+
+def test_combining_accents_do_not_cut_a_name():
+    text = "ondertekend door D. Yes\u0327ilgo\u0308z-Zegerius vandaag"
+    start = text.index("D.")
+    assert match_name(text, start) == (start, text.index(" vandaag"))
+
+
+def test_list_with_parties():
+    text = "de leden Ter Horst (GL), De Boer (50PLUS) en Van Dam (PvdA) vroegen"
+    found = match_names(text, text.index("Ter"))
+    assert [(n.text, n.party) for n in found] == [("Ter Horst", "GL"), ("De Boer", "50PLUS"), ("Van Dam", "PvdA")]
+
+
+def test_a_date_in_brackets_is_no_party():
+    text = "het lid Bosman (ingezonden 3 mei 2021) vroeg"
+    (name,) = match_names(text, text.index("Bosman"))
+    assert name.party is None
+
+
+def test_not_names_stop_a_name():
+    text = "lid van de Tweede Kamer"
+    assert match_name(text, text.index("van")) is None
+    assert match_name("Kamer", 0) is None
+
+
+def test_acronyms_are_not_names():
+    assert match_name("NCTV meldt", 0) is None
+
+
+def test_stop_callback_cuts():
+    text = "Bakker van Defensie"
+    assert match_name(text, 0, stop=lambda t, p: t.startswith("van Def", p)) == (0, 6)
+
+
+def test_lowercase_start_refused_when_asked():
+    assert match_name("van Nispen", 0, lower_start=False) is None
+    assert match_name("van Nispen", 0) == (0, 10)

@@ -1,0 +1,136 @@
+"""kg_organizations on sentences written for the tests (not from the seeds),
+one per kind of pattern, plus real lines of the seeds."""
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from kg.extract import normalize as _normalize  # noqa: F401
+from kg.extract import organizations as _organizations  # noqa: F401
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.blank("nl")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("kg_normalize")
+    nlp.add_pipe("kg_organizations")
+    return nlp
+
+
+def orgs(nlp, text: str) -> list[tuple[str, str]]:
+    doc = nlp(text)
+    return [(s.text, s.kb_id_) for s in doc.spans["kg_organizations"]]
+
+
+def keys(nlp, text: str) -> set[str]:
+    return {k for _, k in orgs(nlp, text)}
+
+
+def test_abbreviation_and_full_name(nlp) -> None:
+    found = orgs(nlp, "De Militaire Inlichtingen- en Veiligheidsdienst deelt dit met de MIVD-analisten en het OM.")
+    assert ("Militaire Inlichtingen- en Veiligheidsdienst", "org/mivd") in found
+    assert {k for _, k in found} == {"org/mivd", "org/om"}
+
+
+def test_case_and_diacritics_folded(nlp) -> None:
+    assert keys(nlp, "Volgens de nationaal coordinator terrorismebestrijding en veiligheid is het rustig.") == {"org/nctv"}
+    assert keys(nlp, "Een brief van het WETENSCHAPPELIJK ONDERZOEK- EN DOCUMENTATIECENTRUM volgt.") == {"org/wodc"}
+
+
+def test_short_acronyms_only_in_capitals(nlp) -> None:
+    assert keys(nlp, "Het is de bedoeling om eu-breed te werken; vn is geen woord.") == set()
+    assert keys(nlp, "Het OM, de EU en de VN werken samen tegen IS.") == {"org/om", "org/eu", "org/vn", "org/isis"}
+
+
+def test_acronym_in_capital_heading_is_not_a_name(nlp) -> None:
+    assert "org/isis" not in keys(nlp, "WAT IS ER GEBEURD\n\nDe dienst meldt weinig.")
+
+
+def test_names_inside_hyphenated_compounds(nlp) -> None:
+    found = orgs(nlp, "In EU-kader en binnen het VN-verdrag sprak men over oud-ISIS strijders.")
+    assert [k for _, k in found] == ["org/eu", "org/vn", "org/isis"]
+
+
+def test_hyphen_or_space_and_pdf_glitch(nlp) -> None:
+    assert keys(nlp, "Aanhangers van de Hazimi beweging en de Hazimi-beweging.") == {"org/hazimi-beweging"}
+    assert keys(nlp, "Het lid Jansen (D»66) vroeg het lid Pietersen (ChristenUnie).") == {"org/d66", "org/christenunie"}
+
+
+def test_longest_match_wins(nlp) -> None:
+    assert orgs(nlp, "Nederland steunt de anti-ISIS coalitie.") == [("anti-ISIS coalitie", "org/anti-isis-coalitie")]
+    assert orgs(nlp, "De Raad voor de Kinderbescherming is ingelicht.") == [
+        ("Raad voor de Kinderbescherming", "org/raad-voor-de-kinderbescherming")]
+
+
+def test_renamed_ministry_is_one_organisation(nlp) -> None:
+    text = "Het Ministerie van Veiligheid en Justitie heette later Ministerie van Justitie en Veiligheid."
+    assert [k for _, k in orgs(nlp, text)] == ["org/ministerie-jenv", "org/ministerie-jenv"]
+
+
+def test_ministry_in_a_ministers_title_is_a_post(nlp) -> None:
+    assert keys(nlp, "De Minister van Buitenlandse Zaken en de Staatssecretaris van Defensie reizen af.") == set()
+    assert keys(nlp, "Antwoord van Minister Jansen (Financiën) en Minister De Vries van Economische Zaken.") == set()
+    assert keys(nlp, "Ik werk samen met mijn collega van Buitenlandse Zaken en het Ministerie van Defensie.") == {
+        "org/ministerie-bz", "org/ministerie-defensie"}
+
+
+def test_ministry_titles_kept_when_configured() -> None:
+    nlp = spacy.blank("nl")
+    nlp.add_pipe("kg_organizations", config={"ministries_in_titles": True})
+    doc = nlp("De Minister van Defensie reist af.")
+    assert {s.kb_id_ for s in doc.spans["kg_organizations"]} == {"org/ministerie-defensie"}
+
+
+def test_parliamentary_committee(nlp) -> None:
+    found = orgs(nlp, "De vaste commissie voor Justitie en Veiligheid en de VKC Veiligheid en Justitie vergaderen.")
+    assert [k for _, k in found] == ["org/vaste-commissie-jenv", "org/vaste-commissie-jenv"]
+    assert found[0][0] == "vaste commissie voor Justitie en Veiligheid"
+
+
+def test_kamer_forms(nlp) -> None:
+    assert keys(nlp, "Ik informeer uw Kamer en de Eerste Kamer der Staten-Generaal.") == {"org/tweede-kamer", "org/eerste-kamer"}
+    assert keys(nlp, "De Kamer vroeg erom. Hij zat in de kamer.") == {"org/tweede-kamer"}
+
+
+def test_municipalities_only_as_governments(nlp) -> None:
+    assert keys(nlp, "De aanslag op het station van Utrecht Centraal trof reizigers uit Tilburg.") == set()
+    assert keys(nlp, "De gemeente Tilburg en de burgemeester van Breda overleggen.") == {
+        "org/gemeente-tilburg", "org/gemeente-breda"}
+    assert keys(nlp, "De gemeenten Zwolle, Leiden en Den Haag krijgen geld.") == {
+        "org/gemeente-zwolle", "org/gemeente-leiden", "org/gemeente-den-haag"}
+    assert keys(nlp, "Vier gemeenten krijgen geld (Almere, Ede, Emmen en Venlo), anderen niet.") == {
+        "org/gemeente-almere", "org/gemeente-ede", "org/gemeente-emmen", "org/gemeente-venlo"}
+
+
+def test_lower_case_municipality_word_is_no_city(nlp) -> None:
+    assert keys(nlp, "In de gemeente huizen veel mensen.") == set()
+
+
+def test_police_word_and_name(nlp) -> None:
+    assert keys(nlp, "De politie en de Nationale Politie zijn hetzelfde.") == {"org/politie"}
+
+
+def test_companies_need_capitals(nlp) -> None:
+    assert keys(nlp, "Hij stuurde een telegram aan Telegram en Google.") == {"org/telegram", "org/google"}
+
+
+def test_urls_are_not_names(nlp) -> None:
+    assert keys(nlp, "Zie www.aivd.nl en https://www.nctv.nl/onderwerpen.") == set()
+
+
+def test_span_extras(nlp) -> None:
+    doc = nlp("De Koninklijke Marechaussee controleert.")
+    span = doc.spans["kg_organizations"][0]
+    assert (span.label_, span.kb_id_, span._.kg) == ("Organization", "org/kmar", {"kind": "police", "label": "KMar"})
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Binnen OM, politie en AIVD heeft de afgelopen", {"org/om", "org/politie", "org/aivd"}),
+    ("vraagt het lid Ephraim (Groep van Haga)", {"org/groep-van-haga"}),
+    ("zowel in EU- en VN-verband als in het Global Counter Terrorism Forum en de anti ISIS coalitie",
+     {"org/eu", "org/vn", "org/gctf", "org/anti-isis-coalitie"}),
+    ("De Dienst Justitiële \nInrichtingen en Reclassering Nederland zullen", {"org/dji", "org/reclassering"}),
+])
+def test_seed_lines(nlp, line: str, expected: set[str]) -> None:
+    assert keys(nlp, line) == expected

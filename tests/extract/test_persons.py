@@ -1,0 +1,172 @@
+"""kg_persons on sentences written for the tests and on cleaned seed lines."""
+import pytest
+import spacy
+
+import kg.extract.persons  # noqa: F401  (registers the factory)
+from kg.model import Document, Metadata
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    pipeline = spacy.blank("nl")
+    pipeline.add_pipe("sentencizer")
+    pipeline.add_pipe("kg_persons")
+    return pipeline
+
+
+def persons(nlp, text, document=None):
+    doc = nlp.make_doc(text)
+    doc._.kg_document = document
+    for _name, proc in nlp.pipeline:
+        doc = proc(doc)
+    return {s.text: (s.kb_id_, s._.kg) for s in doc.spans["kg_persons"]}
+
+
+def test_minister_with_portfolio_after_name(nlp):
+    got = persons(nlp, "Het overleg werd geleid door Minister Hoekstra van Financiën.")
+    key, kg = got["Hoekstra"]
+    assert key == "person/hoekstra"
+    assert kg["roles"] == ["Minister van Financiën"]
+
+
+def test_minister_with_portfolio_in_brackets(nlp):
+    got = persons(nlp, "Antwoord van Minister Dekker (Rechtsbescherming) (ontvangen 2 maart 2021).")
+    assert got["Dekker"][1]["roles"] == ["Minister van Rechtsbescherming"]
+
+
+def test_staatssecretaris_and_burgemeester(nlp):
+    got = persons(nlp, "Staatssecretaris Broekers-Knol sprak met burgemeester Aboutaleb over de aanpak.")
+    assert got["Broekers-Knol"][1]["roles"] == ["Staatssecretaris"]
+    assert got["Aboutaleb"][1]["roles"] == ["burgemeester"]
+
+
+def test_burgemeester_of_a_city_is_no_person(nlp):
+    assert persons(nlp, "De burgemeester van Arnhem nam maatregelen.") == {}
+
+
+def test_role_without_name_is_no_person(nlp):
+    assert persons(nlp, "De Minister van Justitie en Veiligheid heeft de NCTV gevraagd.") == {}
+
+
+def test_descriptive_role_takes_adjective(nlp):
+    got = persons(nlp, "Volgelingen van de Jordaanse prediker Abu Qatada al-Filistini zijn actief.")
+    (key, kg), = got.values()
+    assert key == "person/al-filistini"
+    assert kg["roles"] == ["Jordaanse prediker"]
+
+
+def test_sheikh_with_article_name(nlp):
+    got = persons(nlp, "De aanhangers van sjeik al-Maqdisi zijn bekend.")
+    assert got["al-Maqdisi"][1]["roles"] == ["sheikh"]
+
+
+def test_arabic_name_without_cue(nlp):
+    got = persons(nlp, "Volgens de rechtbank speelde Abu Bakr al-Baghdadi een rol.")
+    assert "Abu Bakr al-Baghdadi" in got
+    assert got["Abu Bakr al-Baghdadi"][0] == "person/al-baghdadi"
+
+
+def test_arabic_organisation_is_no_person(nlp):
+    assert persons(nlp, "Strijders van Jabhat al-Nusra en Ahrar al-Sham vochten samen.") == {}
+
+
+def test_mp_with_party_and_group(nlp):
+    got = persons(nlp, "Vragen van het lid Kops (Groep Wilders/Kops) en van de leden Ter Horst (GL) en Jetten (D66).")
+    assert got["Kops"][1]["party"] == "Groep Wilders/Kops"
+    assert got["Ter Horst"][1]["party"] == "GL"
+    assert got["Jetten"][1]["roles"] == ["Tweede Kamerlid"]
+
+
+def test_mp_without_party(nlp):
+    got = persons(nlp, "Het kamerlid Sjoerdsma stelde eerder vragen.")
+    assert got["Sjoerdsma"][1]["roles"] == ["Tweede Kamerlid"]
+    assert got["Sjoerdsma"][1]["party"] is None
+
+
+def test_motion_submitters(nlp):
+    got = persons(nlp, "Zoals gevraagd in de motie van de leden Van Wijngaarden en Van den Berge (GL) en de motie Segers c.s.")
+    assert got["Van Wijngaarden"][1]["roles"] == ["Tweede Kamerlid"]
+    assert got["Van den Berge"][1]["party"] == "GL"
+    assert got["Segers"][1]["roles"] == []  # "motie Segers" does not say he is an MP
+
+
+def test_signature_on_two_lines_and_one_line(nlp):
+    got = persons(nlp, "Ik vertrouw u hiermee te hebben geïnformeerd.\n\nDe Staatssecretaris van Justitie en Veiligheid,\nA. Harbers")
+    assert got["A. Harbers"][1]["roles"] == ["Staatssecretaris van Justitie en Veiligheid"]
+    got = persons(nlp, "Tot zover. De Minister voor Rechtsbescherming, F.M. Weerwind")
+    assert got["F.M. Weerwind"][1]["roles"] == ["Minister voor Rechtsbescherming"]
+    assert got["F.M. Weerwind"][1]["initials"] == "F.M."
+
+
+def test_propagated_mentions_and_fullest_label(nlp):
+    got = persons(nlp, "Onderzoeker Bart Schuurman publiceerde. Volgens Schuurman groeit de dreiging.")
+    assert got["Bart Schuurman"][1]["roles"] == ["onderzoeker"]
+    assert got["Schuurman"][0] == "person/schuurman"
+    assert got["Schuurman"][1]["label"] == "Bart Schuurman"
+    assert got["Schuurman"][1]["roles"] == []
+
+
+def test_signatories_from_metadata(nlp):
+    text = "Hoogachtend, mede namens mij, K. Ollongren"
+    document = Document("x", "x", text, len(text), metadata=Metadata(signatories=["K. Ollongren"]))
+    got = persons(nlp, text, document)
+    assert got["K. Ollongren"][0] == "person/ollongren"
+
+
+def test_sentence_initial_words_are_no_persons(nlp):
+    assert persons(nlp, "Deze Minister is bereid. Daarnaast Onderzoek naar Terugkeer volgt. Gemeenten Helpen.") == {}
+
+
+# Real lines of the seeds, cleaned by hand as ingest would.
+@pytest.mark.parametrize("text,name,key,roles,party", [
+    ("Vragen van de leden Yesilgöz-Zegerius (VVD) en Van Toorenburg (CDA) aan de Minister van Justitie en Veiligheid",
+     "Van Toorenburg", "person/van-toorenburg", ["Tweede Kamerlid"], "CDA"),
+    ("Antwoord van Minister Grapperhaus (Justitie en Veiligheid) (ontvangen 16 juli 2020).",
+     "Grapperhaus", "person/grapperhaus", ["Minister van Justitie en Veiligheid"], None),
+    ("gaan de volgelingen van de Saoedische geleerde Ahmed Umar al-Hazimi sneller over tot verkettering",
+     "Ahmed Umar al-Hazimi", "person/al-hazimi", ["Saoedische geleerde"], None),
+    ("Onderzoeker Torre Hamming stelde in 2018 al dat de Nederlander Abu Asim al-Magribby een centrale rol speelt",
+     "Torre Hamming", "person/hamming", ["onderzoeker"], None),
+    ("eerdere vragen terzake van het lid Van Raak (SP), ingezonden 9 juni 2020",
+     "Van Raak", "person/van-raak", ["Tweede Kamerlid"], "SP"),
+    ("vragen die zijn gesteld door het lid Van Klaveren (Groep Bontes/Van Klaveren) over onderwerp islamitische prediker.",
+     "Van Klaveren", "person/van-klaveren", ["Tweede Kamerlid"], "Groep Bontes/Van Klaveren"),
+    ("heeft Nederland (Minister Koenders van Buitenlandse Zaken) in september jl. het co-voorzitterschap",
+     "Koenders", "person/koenders", ["Minister van Buitenlandse Zaken"], None),
+    ("De Minister van Veiligheid en Justitie,\nI.W. Opstelten", "I.W. Opstelten", "person/opstelten",
+     ["Minister van Veiligheid en Justitie"], None),
+    ("De Minister van Justitie en Veiligheid, D. Yeşilgöz-Zegerius", "D. Yeşilgöz-Zegerius",
+     "person/yesilgoz-zegerius", ["Minister van Justitie en Veiligheid"], None),
+    ("De motie van het lid Van der Werf (D»66) vroeg gemeenten bewust te maken", "Van der Werf",
+     "person/van-der-werf", ["Tweede Kamerlid"], "D»66"),
+    ("De motie van de leden Van der Plas en Michon Derkzen vraagt te onderzoeken", "Michon Derkzen",
+     "person/michon-derkzen", ["Tweede Kamerlid"], None),
+    ("vroeg het lid Ephraim (Groep van Haga) uw Kamer", "Ephraim", "person/ephraim", ["Tweede Kamerlid"], "Groep van Haga"),
+    ("invulling gegeven aan de JBZ-raad motie van Nispen over het ontwikkelen", "van Nispen", "person/van-nispen", [], None),
+])
+def test_seed_lines(nlp, text, name, key, roles, party):
+    got = persons(nlp, text)
+    assert got[name][0] == key
+    assert got[name][1]["roles"] == roles
+    assert got[name][1]["party"] == party
+
+
+def test_name_inside_an_organisation_is_dropped(nlp):
+    text = "Strijders van Omar al-Farouq Brigade vochten mee."
+    doc = nlp.make_doc(text)
+    start = text.index("Omar")
+    doc.spans["kg_organizations"] = [doc.char_span(start, text.index(" vochten"), label="Organization")]
+    for _name, proc in nlp.pipeline:
+        doc = proc(doc)
+    assert [s.text for s in doc.spans["kg_persons"]] == []
+    plain = nlp(text)
+    assert [s.text for s in plain.spans["kg_persons"]] == ["Omar al-Farouq"]
+
+
+def test_factory_config_points_to_other_patterns(tmp_path):
+    patterns = tmp_path / "p.jsonl"
+    patterns.write_text('{"id": "x", "cue": "\\\\bgenaamd\\\\s+", "roles": ["bijnaam"]}\n', encoding="utf-8")
+    pipeline = spacy.blank("nl")
+    pipeline.add_pipe("kg_persons", config={"patterns_path": str(patterns)})
+    doc = pipeline("Een man genaamd Pieters en burgemeester Halsema.")
+    assert [(s.text, s._.kg["roles"]) for s in doc.spans["kg_persons"]] == [("Pieters", ["bijnaam"])]

@@ -1,0 +1,88 @@
+"""Document metadata read from the text."""
+from __future__ import annotations
+
+import pytest
+
+from kg.ingest.metadata import extract_metadata
+from kg.ingest.pdftext import clean_pdf_text
+
+# Expected values as in the project's gold annotations (document blocks).
+GOLD = {
+    "antwoord-vragen-hazimi-beweging-2020.txt": (None, "antwoord_schriftelijke_vragen", "2020-07-16", "2019-2020", ["Grapperhaus"]),
+    "kst-29754-251.txt": ("kst-29754-251", "brief", None, "2013-2014", ["I.W. Opstelten"]),
+    "kst-29754-326.md": ("kst-29754-326", "brief", "2015-11-09", "2015-2016", ["L.F. Asscher"]),
+    "kst-29754-645.txt": ("kst-29754-645", "brief", None, "2021-2022", ["D. Yeşilgöz-Zegerius"]),
+    "kst-29754-468.txt": ("kst-29754-468", "brief", None, "2017-2018", ["F.B.J. Grapperhaus"]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(GOLD))
+def test_corpus_metadata_matches_gold(corpus_docs, name) -> None:
+    meta = corpus_docs[name].metadata
+    assert (meta.id, meta.type, meta.date, meta.vergaderjaar, meta.signatories) == GOLD[name]
+
+
+def test_document_ids(corpus_docs) -> None:
+    assert corpus_docs["kst-29754-645.txt"].id == "kst-29754-645"
+    assert corpus_docs["antwoord-vragen-hazimi-beweging-2020.txt"].id == "antwoord-vragen-hazimi-beweging-2020"
+    meta = corpus_docs["kst-29754-251.txt"].metadata
+    assert (meta.dossier, meta.number) == ("29754", "251")
+
+
+def test_titles_and_addressee(corpus_docs) -> None:
+    md = corpus_docs["kst-29754-326.md"].metadata
+    assert md.title == "BRIEF VAN DE MINISTERS VAN VEILIGHEID EN JUSTITIE EN VAN SOCIALE ZAKEN EN WERKGELEGENHEID"
+    assert md.addressee == "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal"
+    answer = corpus_docs["antwoord-vragen-hazimi-beweging-2020.txt"].metadata
+    assert answer.title == "het bericht «Onderzoek: dreiging door extreme afsplitsing van IS»"
+
+
+def test_answer_written_for_test() -> None:
+    body = (
+        "Vragen van het lid Jansen (SP) aan de Staatssecretaris van Justitie en Veiligheid over "
+        "de aanpak van ronselaars (ingezonden 2 februari 2016).\n\n"
+        "Antwoord van Staatssecretaris Van der Steur (Veiligheid en Justitie) (ontvangen 3 maart 2016).\n\n"
+        "Vraag 1\n\nKent u het bericht?"
+    )
+    meta = extract_metadata(body)
+    assert meta.type == "antwoord_schriftelijke_vragen"
+    assert meta.date == "2016-03-03"
+    assert meta.vergaderjaar == "2015-2016"
+    assert meta.signatories == ["Van der Steur"]
+    assert meta.title == "de aanpak van ronselaars"
+    assert meta.id is None
+
+
+def test_letter_with_roman_dossier_in_footer() -> None:
+    furniture = ["kst-35925-VI-69", "’s-Gravenhage 2021 Tweede Kamer, vergaderjaar 2021–2022, 35 925 VI, nr. 69 1"]
+    body = (
+        "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\n"
+        "Den Haag, 14 oktober 2021\n\nIk bied u de rapportage aan.\n\n"
+        "De Minister van Justitie en Veiligheid,\n\nF. Grapperhaus\n\n"
+        "De Staatssecretaris van Justitie en Veiligheid,\n\nA. Broekers-Knol"
+    )
+    meta = extract_metadata(body, furniture)
+    assert meta.id == "kst-35925-VI-69"
+    assert (meta.dossier, meta.number, meta.vergaderjaar) == ("35925-VI", "69", "2021-2022")
+    assert meta.type == "brief" and meta.date == "2021-10-14"
+    assert meta.signatories == ["F. Grapperhaus", "A. Broekers-Knol"]
+
+
+def test_footer_alone_gives_id() -> None:
+    parsed = clean_pdf_text(
+        " Ik stuur u de brief. \n\nTweede Kamer, vergaderjaar 2013–2014, 29 754, nr. 251 7\n\n"
+        " De Minister van Veiligheid en Justitie, \nI.W. Opstelten\n"
+    )
+    meta = extract_metadata(parsed.body, parsed.furniture)
+    assert meta.id == "kst-29754-251" and meta.vergaderjaar == "2013-2014"
+    assert meta.signatories == ["I.W. Opstelten"]
+
+
+def test_motion_and_other() -> None:
+    motion = extract_metadata(
+        "MOTIE VAN HET LID DIJKHOFF C.S.\n\nDe Kamer,\n\ngehoord de beraadslaging,\n\n"
+        "verzoekt de regering, het Nederlanderschap te ontnemen,\n\nen gaat over tot de orde van de dag."
+    )
+    assert motion.type == "motie" and motion.title == "MOTIE VAN HET LID DIJKHOFF C.S."
+    other = extract_metadata("Een losse notitie zonder aanhef of ondertekening.")
+    assert (other.type, other.date, other.signatories, other.id) == ("other", None, [], None)

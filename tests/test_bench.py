@@ -1,0 +1,38 @@
+"""The benchmark runs end to end at a tiny size and writes bench.json (no timing asserted)."""
+from __future__ import annotations
+
+import json
+
+from kg.bench import NUMBER, make_corpus, table
+from tests.conftest import CORPUS
+
+
+def test_scaled_corpus_has_distinct_numbers_and_enough_words(tmp_path):
+    files, words = make_corpus(CORPUS, tmp_path / "c", 12_000)
+    assert words >= 12_000 and files == len(list((tmp_path / "c").iterdir()))
+    texts = [p.read_text(encoding="utf-8") for p in sorted((tmp_path / "c").iterdir())]
+    numbers = [set(m.group(2) for m in NUMBER.finditer(t)) for t in texts]
+    first, second = numbers[0], numbers[5]
+    assert first and not first & second, "copies must not share document numbers"
+
+
+def test_bench_json_shape(tmp_path, monkeypatch):
+    from kg import bench
+
+    monkeypatch.chdir(tmp_path)
+    output = tmp_path / "bench.json"
+    assert bench.main(["--words", "8000", "--work", str(tmp_path / "w"), "--output", str(output)]) == 0
+    result = json.loads(output.read_text())
+    for key in ("words", "files", "tokenise", "build_1", "build_2", "rebuild_unchanged", "rebuild_one_changed",
+                "store", "queries", "rss", "ratios", "identical_outputs", "incremental_identical"):
+        assert key in result, key
+    assert result["words"] >= 8000
+    assert result["identical_outputs"] and result["incremental_identical"]
+    assert result["rebuild_unchanged"]["up_to_date"] and result["rebuild_one_changed"]["extracted"] == 1
+    assert result["build_1"]["documents"] == result["files"]
+    assert all(q["rows_agree"] for q in result["queries"]["queries"].values())
+    assert all(mb > 0 for mb in result["rss"].values())
+    assert set(result["ratios"]) >= {"build_1_vs_tokenise", "build_2_vs_build_1", "rebuild_unchanged_vs_build",
+                                     "queries_oxigraph_vs_rdflib_min"}
+    assert "targets:" in table(result)
+    assert not (tmp_path / "w").exists()
