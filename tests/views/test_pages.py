@@ -1,0 +1,89 @@
+"""The views without a browser: data read from the store, escaping, limits,
+and pages that reference nothing on the network."""
+from __future__ import annotations
+
+import json
+import re
+
+from tests.views.conftest import IMG, SCRIPT, small_extractions, store_of, synthetic_data
+
+EXTERNAL = re.compile(r"<(?:script|img|iframe)[^>]*\ssrc=[\"']?(?:https?:)?//|<link[^>]*\shref=[\"']?(?:https?:)?//", re.I)
+
+
+def test_data_comes_from_the_store(small_store):
+    from kg.views.data import load_view_data
+
+    data = load_view_data(small_store)
+    types = sorted(n.type for n in data.nodes.values())
+    assert types == ["Document"] * 3 + ["Measure", "Motion", "Organization", "Organization", "Person"]
+    person = next(n for n in data.nodes.values() if n.type == "Person")
+    assert person.roles == ["minister van Justitie"] and person.party == "Partij"
+    action = next(e for e in data.edges.values() if e.kind == "action")
+    assert (data.nodes[action.source].label, action.label, data.nodes[action.target].label) == (
+        "Dienst Waakzaamheid", "invoeren", "meldplicht")
+    assert action.evidence[0].sentence.startswith("De Dienst Waakzaamheid voert")
+    measure = next(n for n in data.nodes.values() if n.type == "Measure")
+    assert measure.documents == {"kst-90001-1", "kst-90001-2"} and measure.mentions == 3
+    assert {e.quote for e in measure.evidence} == {"meldplicht"}
+
+
+def test_script_json_cannot_close_the_script():
+    from kg.views.html import script_json
+
+    text = script_json({"label": "</script><script>alert(1)</script>&"})
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert json.loads(text) == {"label": "</script><script>alert(1)</script>&"}
+
+
+def test_highlight_escapes_around_the_mark():
+    from kg.views.html import highlight
+
+    assert highlight("a <b> NCTV & c", "NCTV") == "a &lt;b&gt; <mark>NCTV</mark> &amp; c"
+    assert highlight("<i>x</i>", "absent") == "&lt;i&gt;x&lt;/i&gt;"
+
+
+def test_overview_hands_vis_at_most_max_nodes_most_central_first():
+    from kg.views.overview import overview_payload
+
+    payload = overview_payload(synthetic_data(300, 600), max_nodes=100)
+    assert len(payload["nodes"]) == 100 and payload["total"] == 300
+    values = [n["value"] for n in payload["nodes"]]
+    assert values == sorted(values, reverse=True)
+    kept = {n["id"] for n in payload["nodes"]}
+    assert all(e["from"] in kept and e["to"] in kept for e in payload["edges"])
+
+
+def test_layout_is_stable_between_runs():
+    from kg.views.layout import positions
+
+    data = synthetic_data(200, 400)
+    pairs = [(e.source, e.target) for e in data.edges.values()]
+    first = positions(data.nodes, pairs)
+    assert first == positions(reversed(list(data.nodes)), reversed(pairs))
+    assert len({xy for xy in first.values()}) == 200  # no two nodes on one spot
+
+
+def test_every_page_is_self_contained_and_escapes_document_strings(tmp_path):
+    from kg.views import write_views
+
+    counts = write_views(tmp_path, store_of(small_extractions(evil=True)))
+    assert counts["entity pages"] == 5 and counts["document pages"] == 3
+    pages = sorted(tmp_path.rglob("*.html"))
+    assert {p.name for p in pages} >= {"graph.html", "index.html", "ontology.html", "whodidwhat.html"}
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert not EXTERNAL.search(text), page.name
+        assert SCRIPT not in text and IMG not in text, page.name
+        assert "<img" not in text.split("<script", 1)[0], page.name
+    index = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in index
+    assert 'href="ontology.html"' in index and 'id="sparql"' in index
+
+
+def test_ontology_page_falls_back_to_a_plain_rendering(tmp_path):
+    from kg.views.ontology import offline, write_ontology
+
+    text = write_ontology(tmp_path, use_pylode=False).read_text(encoding="utf-8")
+    assert "kg:Action" in text and "kg:Measure" in text and not EXTERNAL.search(text)
+    page = '<link href="https://cdn.example/x.css" rel="stylesheet"><script src="https://cdn.example/x.js"></script><p>ok</p>'
+    assert offline(page) == "<p>ok</p>"
