@@ -15,7 +15,9 @@ def test_data_comes_from_the_store(small_store):
 
     data = load_view_data(small_store)
     types = sorted(n.type for n in data.nodes.values())
-    assert types == ["Document"] * 3 + ["Measure", "Motion", "Organization", "Organization", "Person"]
+    # The third organisation is the ministry the minister's title names (from the gazetteer).
+    assert types == ["Document"] * 3 + ["Measure", "Motion", "Organization", "Organization", "Organization", "Person"]
+    assert "Ministerie van Justitie en Veiligheid" in {n.label for n in data.nodes.values()}
     person = next(n for n in data.nodes.values() if n.type == "Person")
     assert person.roles == ["minister van Justitie"] and person.party == "Partij"
     action = next(e for e in data.edges.values() if e.kind == "action")
@@ -67,7 +69,7 @@ def test_every_page_is_self_contained_and_escapes_document_strings(tmp_path):
     from kg.views import write_views
 
     counts = write_views(tmp_path, store_of(small_extractions(evil=True)))
-    assert counts["entity pages"] == 5 and counts["document pages"] == 3
+    assert counts["entity pages"] == 6 and counts["document pages"] == 3
     pages = sorted(tmp_path.rglob("*.html"))
     assert {p.name for p in pages} >= {"graph.html", "index.html", "ontology.html", "whodidwhat.html"}
     for page in pages:
