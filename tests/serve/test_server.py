@@ -107,10 +107,27 @@ def test_query_ui_is_served(server):
     assert "<html" in response.text.lower()
 
 
-def test_slow_queries_are_cancelled(built):
+def _small_out(folder):
+    """An OUT with a store of 60 triples: a 5-way cross product of it (~8e8 rows)
+    outlasts a 1 s timeout, and Oxigraph cancels it promptly at this size."""
+    import pyoxigraph as ox
+
+    store = ox.Store(str(folder / "store"))
+    ex = "https://example.org/"
+    store.bulk_extend([ox.Quad(ox.NamedNode(f"{ex}s{i}"), ox.NamedNode(f"{ex}p"), ox.Literal(str(i)),
+                               ox.NamedNode(f"{ex}g")) for i in range(60)])
+    store.flush()
+    del store
+    return folder
+
+
+def test_slow_queries_are_cancelled(tmp_path):
     """Oxigraph cancels the query; it reports that inside the already-started response
     (and may then leave the stream open), so we read until the message arrives."""
-    out, _ = built
+    import gc
+
+    out = _small_out(tmp_path)
+    gc.collect()
     heavy = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?x ?o }"
     with Server(out, port=free_port(), timeout=1) as short:
         with requests.get(short.query_url, params={"query": heavy}, timeout=(5, 90), stream=True,
