@@ -1,6 +1,7 @@
 """Write every output of a build into one folder."""
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from kg.model import Extraction
@@ -36,5 +37,10 @@ def write_outputs(folder: Path, extractions: list[Extraction], resolution: Resol
     write_views(folder, dataset)
     inner = inner_store(dataset)
     inner.flush()
+    # Close the store now, not whenever the garbage collector gets to rdflib's
+    # reference cycles: an open RocksDB instance compacts in the background and
+    # would pull files from under a reader opening OUT/store next.
+    dataset.store.close()
     del dataset, inner
+    gc.collect()
     return triples
