@@ -1,18 +1,19 @@
 """``kamerkg build``: corpus folder in; RDF files, SPARQL store and HTML out.
 
 The stages run in order (ingest -> extract -> resolve -> graph -> export and
-views). Everything is written into a fresh folder beside OUT and moved into
-place only when complete, so a failed or interrupted build leaves the
-previous OUT as it was.
+views). Everything is written into a fresh folder beside OUT and swapped
+into place only when complete (``kg.atomic``), so a failed, interrupted or
+killed build leaves the previous OUT as it was.  Bad input files are skipped
+with one warning line each and listed in the report; only a missing corpus
+or an unwritable OUT stops a build.
 """
 from __future__ import annotations
 
 import logging
-import shutil
 import time
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kg.model import Document, Extraction
@@ -59,64 +60,105 @@ def ingest_corpus(corpus: Path, report: BuildReport) -> list[Document]:
         try:
             document = read_document(path)
         except IngestError as error:
-            log.warning("%s", error)
-            report.skipped.append(Skipped(str(path), str(error)))
+            _skip(report, path, f"{error}; skipped")
             continue
         if document.id in seen:
-            message = f"{path}: duplicate document id {document.id} (already read from {seen[document.id]}); skipped"
-            log.warning("%s", message)
-            report.skipped.append(Skipped(str(path), message))
+            _skip(report, path, f"{path}: duplicate document id {document.id} "
+                                f"(already read from {seen[document.id]}); skipped")
             continue
         seen[document.id] = str(path)
         documents.append(document)
     return documents
 
 
-def _replace_dir(new: Path, out: Path) -> None:
-    """Move the finished build into place, keeping the old one until the end."""
-    old = out.with_name(out.name + ".old")
-    if old.exists():
-        shutil.rmtree(old)
-    if out.exists():
-        out.rename(old)
-    new.rename(out)
-    if old.exists():
-        shutil.rmtree(old)
+def _skip(report: BuildReport, path: Path, message: str) -> None:
+    log.warning("%s", message)
+    report.skipped.append(Skipped(str(path), message))
+
+
+# Documents longer than this are extracted section by section (see below).
+SECTION_CHARS = 30_000
+
+
+def _sections(text: str, size: int) -> list[tuple[int, int]]:
+    """(start, end) pieces of ``text`` of about ``size`` characters, cut at
+    paragraph breaks (a blank line) where there is one, so no sentence is cut."""
+    pieces: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > size:
+        cut = text.rfind("\n\n", start + size // 2, start + size)
+        cut = cut + 2 if cut != -1 else start + size
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, len(text)))
+    return pieces
+
+
+def _shifted(items: list, offset: int, fields: tuple[str, ...]) -> list:
+    return [replace(item, **{f: getattr(item, f) + offset for f in fields}) for item in items]
+
+
+def extract_sectioned(nlp, document: Document, size: int = SECTION_CHARS) -> Extraction:  # noqa: ANN001
+    """Extraction of a long document (a 12 MB report), one section at a time.
+
+    spaCy refuses texts beyond ``nlp.max_length`` and the paragraph-aware
+    sentencizer slows down more than linearly with length, so a long text
+    is cut at paragraph breaks, each section extracted as its own Document
+    (same id and metadata) and the offsets shifted back.  A stopgap until
+    kg.extract.pipeline sections long texts itself."""
+    from kg.extract.pipeline import extract_document
+    from kg.model import Footnote
+
+    if len(document.text) <= size:
+        return extract_document(nlp, document)
+    log.info("%s: %d characters, extracted in sections", document.source, len(document.text))
+    merged = Extraction(document=document)
+    for start, end in _sections(document.text, size):
+        notes = [Footnote(f.number, f.start - start, f.end - start,
+                          None if f.marker_start is None else f.marker_start - start,
+                          None if f.marker_end is None else f.marker_end - start)
+                 for f in document.footnotes if start <= f.start < end]
+        part = replace(document, text=document.text[start:end], footnotes=notes,
+                       body_end=min(max(document.body_end - start, 0), end - start))
+        found = extract_document(nlp, part)
+        merged.mentions += _shifted(found.mentions, start, ("start", "end", "sentence_start"))
+        merged.citations += _shifted(found.citations, start, ("start", "end"))
+        merged.motions += _shifted(found.motions, start, ("start", "end"))
+        merged.relations += _shifted(found.relations, start, ("start", "end"))
+        merged.questions += _shifted(found.questions, start, ("start", "end"))
+    return merged
 
 
 def build(corpus: Path, out: Path, *, model: str | None = None,
           on_document: Callable[[str], None] | None = None) -> BuildReport:
     """Build the knowledge graph of every document in ``corpus`` into ``out``."""
-    from kg.extract.pipeline import build_nlp, extract_document
+    from kg.extract.pipeline import build_nlp
     from kg.export.outputs import write_outputs
     from kg.resolve import resolve
 
+    from kg.atomic import AtomicWriteError, staged_dir
+
     started = time.perf_counter()
     if not corpus.is_dir():
-        raise BuildError(f"{corpus}: no such corpus folder")
-    out = out.resolve()
-    work = out.with_name(out.name + ".building")
-    try:
-        if work.exists():
-            shutil.rmtree(work)
-        work.mkdir(parents=True)
-    except OSError as error:
-        raise BuildError(f"{out}: cannot write there ({error.strerror})") from error
-
+        raise BuildError(f"{corpus}: " + ("not a folder" if corpus.exists() else "no such corpus folder"))
+    out = out.absolute()
     report = BuildReport(out=out)
-    documents = ingest_corpus(corpus, report)
-    nlp = build_nlp(model)
-    extractions: list[Extraction] = []
-    for document in documents:
-        extractions.append(extract_document(nlp, document))
-        if on_document:
-            on_document(document.id)
-    resolution = resolve(extractions)
-    report.documents = len(extractions)
-    report.entities = Counter(entity.type for entity in resolution.entities.values())
-    report.citations = sum(len(e.citations) for e in extractions)
-    report.motions = sum(len(e.motions) for e in extractions)
-    report.triples = write_outputs(work, extractions, resolution)
-    _replace_dir(work, out)
+    try:
+        with staged_dir(out) as work:
+            documents = ingest_corpus(corpus, report)
+            nlp = build_nlp(model)
+            extractions: list[Extraction] = []
+            for document in documents:
+                extractions.append(extract_sectioned(nlp, document))
+                if on_document:
+                    on_document(document.id)
+            resolution = resolve(extractions)
+            report.documents = len(extractions)
+            report.entities = Counter(entity.type for entity in resolution.entities.values())
+            report.citations = sum(len(e.citations) for e in extractions)
+            report.motions = sum(len(e.motions) for e in extractions)
+            report.triples = write_outputs(work, extractions, resolution)
+    except AtomicWriteError as error:
+        raise BuildError(str(error)) from error
     report.seconds = time.perf_counter() - started
     return report
