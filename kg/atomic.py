@@ -151,6 +151,9 @@ def staged_dir(out: Path) -> Iterator[Path]:
     out = Path(out).absolute()
     if out.exists() and not out.is_dir():
         raise AtomicWriteError(f"{out}: exists and is not a folder")
+    blocker = next((p for p in out.parents if p.exists() and not p.is_dir()), None)
+    if blocker is not None:
+        raise AtomicWriteError(f"{out}: cannot write there ({blocker} is a file, not a folder)")
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         recover(out)

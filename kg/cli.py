@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+import traceback
 from pathlib import Path
 
 import click
@@ -68,7 +69,8 @@ def build(corpus: Path | None, out: Path, model: str | None, strict: bool) -> No
 
     corpus = corpus or _default_corpus()
     total = sum(1 for p in corpus.iterdir() if p.is_file()) if corpus.is_dir() else 0
-    with tqdm(total=total, desc="extracting", unit="doc", file=sys.stderr, leave=False) as bar:
+    with tqdm(total=total, desc="extracting", unit="doc", file=sys.stderr, leave=False,
+              disable=not sys.stderr.isatty()) as bar:
         try:
             report = run_build(corpus, out, model=model, on_document=lambda _: bar.update(1))
         except (BuildError, ModelNotFound) as error:
@@ -188,7 +190,15 @@ def main() -> None:
     except click.exceptions.Abort:
         click.echo("kamerkg: interrupted", err=True)
         sys.exit(130)
+    except click.UsageError as error:  # a bad option or argument: exit 1 like every user error
+        if debug:
+            traceback.print_exception(error)
+        where = f" (see {error.ctx.command_path} --help)" if error.ctx is not None else ""
+        click.echo(f"kamerkg: {error.format_message()}{where}", err=True)
+        sys.exit(EXIT_USER_ERROR)
     except click.ClickException as error:
+        if debug:
+            traceback.print_exception(error.__cause__ or error)
         error.show()
         sys.exit(error.exit_code)
     except click.exceptions.Exit as exit_:
