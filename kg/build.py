@@ -1,8 +1,9 @@
 """``kamerkg build``: corpus folder in; RDF files, SPARQL store and HTML out.
 
 The stages run in order (ingest -> extract -> resolve -> graph -> export and
-views). Everything is written into a fresh folder beside OUT and moved into
-place only when complete, so a failed or interrupted build leaves the
+views). Everything is written into a fresh folder beside OUT and swapped
+into place only when complete (``kg.atomic``: renameat2 RENAME_EXCHANGE where
+the system has it), so a failed, interrupted or killed build leaves the
 previous OUT as it was.
 
 Extraction runs in parallel (``kg.parallel``) and its per-document results
@@ -88,18 +89,6 @@ def ingest_corpus(corpus: Path, report: BuildReport) -> list[Document]:
     return documents
 
 
-def _replace_dir(new: Path, out: Path) -> None:
-    """Move the finished build into place, keeping the old one until the end."""
-    old = out.with_name(out.name + ".old")
-    if old.exists():
-        shutil.rmtree(old)
-    if out.exists():
-        out.rename(old)
-    new.rename(out)
-    if old.exists():
-        shutil.rmtree(old)
-
-
 def _manifest(inputs: list[list[str]], model: str | None, report: BuildReport, work: Path) -> dict:
     from kg.cache import code_fingerprint
 
@@ -141,6 +130,7 @@ def build(corpus: Path, out: Path, *, model: str | None = None,
     ``cache=False`` the previous build's cache is ignored (everything is
     extracted again) but a fresh one is still written.
     """
+    from kg.atomic import AtomicWriteError, new_work_dir, replace_dir
     from kg.cache import CACHE_DIR, ExtractionCache, document_key, pipeline_fingerprint
     from kg.export.outputs import write_outputs
     from kg.ingest import corpus_files
@@ -151,13 +141,10 @@ def build(corpus: Path, out: Path, *, model: str | None = None,
     if not corpus.is_dir():
         raise BuildError(f"{corpus}: no such corpus folder")
     out = out.resolve()
-    work = out.with_name(out.name + ".building")
     try:
-        if work.exists():
-            shutil.rmtree(work)
-        work.mkdir(parents=True)
-    except OSError as error:
-        raise BuildError(f"{out}: cannot write there ({error.strerror})") from error
+        work = new_work_dir(out)
+    except AtomicWriteError as error:
+        raise BuildError(str(error)) from error
 
     report = BuildReport(out=out)
     worker_pipeline(model)  # fail early (ModelNotFound); kept for jobs=1 and inherited by forked workers
@@ -227,6 +214,10 @@ def build(corpus: Path, out: Path, *, model: str | None = None,
     gc.collect()
     report.timings["write"] = time.perf_counter() - mark
     store.write_manifest(_manifest(inputs, model, report, work))
-    _replace_dir(work, out)
+    try:
+        replace_dir(work, out)
+    except OSError as error:
+        shutil.rmtree(work, ignore_errors=True)
+        raise BuildError(f"{out}: cannot replace it ({error.strerror or error})") from error
     report.seconds = time.perf_counter() - started
     return report

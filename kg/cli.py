@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+import traceback
 from pathlib import Path
 
 import click
@@ -81,7 +82,8 @@ def build(corpus: Path | None, out: Path, model: str | None, strict: bool, jobs:
         total = len(corpus_files(corpus))
     except IngestError as error:
         raise UserError(str(error)) from error
-    with tqdm(total=total, desc="extracting", unit="doc", file=sys.stderr, leave=False) as bar:
+    with tqdm(total=total, desc="extracting", unit="doc", file=sys.stderr, leave=False,
+              disable=not sys.stderr.isatty()) as bar:
         try:
             report = run_build(corpus, out, model=model, on_document=lambda _: bar.update(1),
                                jobs=jobs or default_jobs(), executor=executor, scheduler=scheduler,
@@ -309,7 +311,15 @@ def main() -> None:
     except click.exceptions.Abort:
         click.echo("kamerkg: interrupted", err=True)
         sys.exit(130)
+    except click.UsageError as error:  # a bad option or argument: exit 1 like every user error
+        if debug:
+            traceback.print_exception(error)
+        where = f" (see {error.ctx.command_path} --help)" if error.ctx is not None else ""
+        click.echo(f"kamerkg: {error.format_message()}{where}", err=True)
+        sys.exit(EXIT_USER_ERROR)
     except click.ClickException as error:
+        if debug:
+            traceback.print_exception(error.__cause__ or error)
         error.show()
         sys.exit(error.exit_code)
     except click.exceptions.Exit as exit_:

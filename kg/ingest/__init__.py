@@ -12,6 +12,7 @@ from pathlib import Path
 
 from kg.ingest.errors import IngestError, Skipped
 from kg.ingest.reader import READERS, read_document, register_reader, slugify, supported_extensions
+from kg.ingest.xml import is_sidecar
 from kg.model import Document
 
 __all__ = [
@@ -44,6 +45,8 @@ def corpus_files(folder: Path) -> list[Path]:
         rel = path.relative_to(folder)
         if any(part.startswith(".") for part in rel.parts) or not path.is_file():
             continue
+        if is_sidecar(path):
+            continue  # read with its document (kg.ingest.xml.sidecar_for)
         if path.stem.lower() in IGNORED_STEMS:
             log.debug("%s: not a document, ignored", path)
             continue

@@ -37,7 +37,8 @@ def read_bytes(path: Path) -> bytes:
 
 
 def decode_bytes(data: bytes, path: Path) -> str:
-    """Decode UTF-8 (BOM stripped) or else cp1252 with a warning.
+    """Decode UTF-8 (BOM stripped) or else cp1252 / latin-1 (``guess_8bit``)
+    with a warning naming the file and the encoding chosen.
 
     Raises IngestError for empty or binary input."""
     if not data.strip():
@@ -48,16 +49,34 @@ def decode_bytes(data: bytes, path: Path) -> str:
         data = data[len(codecs.BOM_UTF8):]
     try:
         text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        try:
-            text = data.decode("cp1252")
-        except UnicodeDecodeError:
-            raise IngestError(path, "binary file (neither UTF-8 nor cp1252 text)") from None
-        log.warning("%s: not valid UTF-8, decoded as cp1252", path)
+    except UnicodeDecodeError as error:
+        encoding, why = guess_8bit(data)
+        text = data.decode(encoding)
+        log.warning("%s: not valid UTF-8 (byte 0x%02x at %d); decoded as %s (%s)",
+                    path, data[error.start], error.start, encoding, why)
     bad = sum(1 for ch in text if _is_binary_char(ch))
     if bad / max(len(text), 1) > BINARY_RATIO:
         raise IngestError(path, f"binary file ({bad} control characters), not text")
     return text
+
+
+# Bytes 0x80-0x9f that cp1252 leaves undefined; latin-1 maps every byte.
+_CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
+
+
+def guess_8bit(data: bytes) -> tuple[str, str]:
+    """``("cp1252" | "latin-1", reason)`` for text that is not UTF-8.
+
+    The two differ only in bytes 0x80-0x9f: cp1252 puts its typographic
+    characters there (’ “ ” – — € …), latin-1 rarely used control codes.
+    So such bytes mean cp1252, unless one of them is undefined in cp1252;
+    without any, both read the file alike and we name latin-1."""
+    high = {b for b in data if 0x80 <= b <= 0x9F}
+    if not high:
+        return "latin-1", "no bytes 0x80-0x9f, so cp1252 reads it the same"
+    if high & _CP1252_UNDEFINED:
+        return "latin-1", "has bytes cp1252 leaves undefined"
+    return "cp1252", f"{len(high)} distinct Windows typographic bytes 0x80-0x9f"
 
 
 def _is_binary_char(ch: str) -> bool:
