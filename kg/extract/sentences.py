@@ -7,6 +7,7 @@ sentence after every paragraph break, then applies the sentencizer's rule.
 """
 from __future__ import annotations
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
@@ -18,9 +19,16 @@ class ParagraphSentencizer:
 
     def __call__(self, doc: Doc) -> Doc:
         doc = self._sentencizer(doc)
+        # One array write, not token.is_sent_start = True per break: spaCy re-checks the
+        # whole document on each such assignment, which made long texts quadratic.
+        starts = doc.to_array([SENT_START])
+        changed = False
         for token in doc[:-1]:
-            if token.is_space and "\n" in token.text:
-                doc[token.i + 1].is_sent_start = True
+            if token.is_space and "\n" in token.text and starts[token.i + 1] != 1:
+                starts[token.i + 1] = 1
+                changed = True
+        if changed:
+            doc.from_array([SENT_START], starts.reshape(-1, 1))
         return doc
 
 
