@@ -26,6 +26,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from kg.extract.spans import doc_text
 from kg.extract import spans as _spans  # noqa: F401  (registers the extensions)
 
 log = logging.getLogger(__name__)
@@ -270,7 +271,7 @@ class CitationRecognizer:
         exclude = own_ids(doc) if self.drop_own_id else set()
         spans: list[Span] = []
         extras: list[dict[str, Any]] = []
-        for cit in parse_citations(doc.text, exclude):
+        for cit in parse_citations(doc_text(doc), exclude):
             span = doc.char_span(cit.start, cit.end, label=LABEL, kb_id=cit.id,
                                  alignment_mode="expand")
             if span is None:

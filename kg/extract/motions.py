@@ -22,7 +22,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.extract import spans as _spans  # noqa: F401  (registers the extensions)
+from kg.extract.spans import doc_text
 from kg.extract.names import NameMatch, match_names, parse_name, slug
 
 log = logging.getLogger(__name__)
@@ -113,7 +113,7 @@ def find_motion_phrases(text: str, patterns: MotionPatterns) -> list[MotionHit]:
 def _sentence_bounds(doc: Doc, start: int) -> tuple[int, int]:
     """The sentence around a char offset, stretched over a footnote marker
     glued to its final stop ("c.s.).11")."""
-    text = doc.text  # Doc.text joins every token: read it once
+    text = doc_text(doc)
     span = doc.char_span(start, start + 1, alignment_mode="expand")
     if span is None or not doc.has_annotation("SENT_START"):
         return 0, len(text)
@@ -133,7 +133,7 @@ class MotionsComponent:
         self.near_chars = near_chars
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         hits = find_motion_phrases(text, self.patterns)
         citations = self._citations(doc)
         notes = _markers(doc)
@@ -169,7 +169,7 @@ class MotionsComponent:
         if "kg_citations" in doc.spans and len(doc.spans["kg_citations"]):
             return sorted(((s.kb_id_, s.start_char, s.end_char) for s in doc.spans["kg_citations"]
                            if s.kb_id_), key=lambda c: c[1])
-        return kamerstuk_ids(doc.text)
+        return kamerstuk_ids(doc_text(doc))
 
     def _near_citation(self, text: str, hit: MotionHit, limit: int,
                        citations: list[tuple[str, int, int]]) -> str | None:
@@ -206,7 +206,7 @@ class MotionsComponent:
         """The letter's own words on what became of the motion: a status
         clause in its sentence, or in a later sentence that speaks of "de
         motie" before the next motion is named."""
-        text = doc.text
+        text = doc_text(doc)
         found = self._status_in(text[sent_start:sent_end], require_motie=False)
         if found:
             return found

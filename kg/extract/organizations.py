@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from kg.extract.spans import doc_text
 from kg.extract import spans as _spans  # noqa: F401  (registers the extensions)
 from kg.extract.normalize import Label, Match, PieceMatcher, fold
 from kg.graph.gazetteer import GazetteerEntry, load_actors
@@ -110,7 +111,7 @@ class OrganizationMatcher:
 
     def _in_heading(self, doc: Doc, hit: _Hit) -> bool:
         """A short acronym between all-capital words ('HET IS EEN') is a heading word."""
-        tokens = doc[hit.first:hit.last + 1]  # not doc.text: that joins every token per call
+        tokens = doc[hit.first:hit.last + 1]  # a slice of the tokens, not the whole text
         text = tokens.text[hit.start - tokens.start_char:hit.end - tokens.start_char]
         if len(text) > 3 or not text.isupper():
             return False
@@ -224,6 +225,6 @@ def _committee(doc: Doc, hit: _Hit) -> _Hit | None:
         return None
     suffix = hit.key.split("/", 1)[1].removeprefix("ministerie-")
     entry = GazetteerEntry(key=f"org/vaste-commissie-{suffix}", iri="", label="", kind="parliament")
-    name = re.sub(r"(?i)^ministerie\s+(van\s+)?", "", doc.text[hit.start:hit.end])
+    name = re.sub(r"(?i)^ministerie\s+(van\s+)?", "", doc_text(doc)[hit.start:hit.end])
     label = "vaste Kamercommissie voor " + name
     return _Hit(start_token.idx, hit.end, entry, entry.key, label, start_token.i, hit.last)

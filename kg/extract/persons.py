@@ -26,6 +26,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.extract.spans import doc_text
 from kg.extract import spans as _spans  # noqa: F401  (registers the extensions)
 from kg.extract.names import LOWER, UPPER, NameMatch, fold, initials_of, match_names, parse_name
 from kg.paths import ontology_dir
@@ -264,7 +265,7 @@ class PersonsComponent:
         self.propagate = propagate
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         cands = merge(self.finder.find(text) + self._signatories(doc))
         if self.propagate:
             cands = merge(cands + _propagate(text, cands))
@@ -303,7 +304,7 @@ class PersonsComponent:
         names = getattr(getattr(document, "metadata", None), "signatories", None) or []
         out = []
         for name in names:
-            for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", doc.text):
+            for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", doc_text(doc)):
                 out.append(Candidate(m.start(), m.end(), m.group(0), [], None, False, "signatory"))
         return out
 

@@ -34,6 +34,10 @@ COMPONENTS: tuple[tuple[str, str], ...] = (
 )
 
 MAX_LENGTH = 2_000_000
+# Longer texts are extracted in sections of about this size, cut at paragraph
+# breaks: some rules look at whole sentences or clauses and slow down more than
+# linearly on one huge Doc, and a section bounds the memory a document needs.
+SECTION_CHARS = 100_000
 
 
 class ModelNotFound(Exception):
@@ -180,16 +184,17 @@ def _shift(item: object, offset: int) -> object:
 
 
 def extract_document(nlp: Language, document: Document) -> Extraction:
-    """Extract one document; texts longer than ``nlp.max_length`` go through in sections.
+    """Extract one document; texts longer than ``SECTION_CHARS`` go through in sections.
 
     Each section runs through the whole pipeline on its own (so a statistical
     model never sees more than ``max_length`` characters) and its offsets are
     shifted back into ``document.text``.
     """
-    if len(document.text) <= nlp.max_length:
+    limit = min(nlp.max_length, SECTION_CHARS)
+    if len(document.text) <= limit:
         return to_extraction(run(nlp, document), document)
     result = Extraction(document=document)
-    pieces = sections(document.text, nlp.max_length)
+    pieces = sections(document.text, limit)
     log.info("%s: %d characters, extracted in %d sections", document.id, len(document.text), len(pieces))
     for start, end in pieces:
         part = _section_document(document, start, end)

@@ -13,6 +13,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from kg.extract.spans import doc_text
 from kg.extract import spans as _spans  # noqa: F401  (registers the extensions)
 
 HEADING = re.compile(r"^(Vraag|Antwoord)\s+(\d+[a-z]?)\s*$", re.MULTILINE | re.IGNORECASE)
@@ -34,7 +35,7 @@ def dutch_date(text: str) -> str | None:
 
 class QuestionFinder:
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         body_end = doc._.kg_document.body_end if doc._.kg_document is not None else len(text)
         headings = [m for m in HEADING.finditer(text) if m.start() < body_end]
         askers: list[str] = []

@@ -28,3 +28,12 @@ if not Doc.has_extension("kg_document"):
     Doc.set_extension("kg_document", default=None)
 
 SPAN_GROUPS = ("kg_citations", "kg_organizations", "kg_measures", "kg_persons", "kg_motions", "kg_actions")
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per Doc: spaCy joins every token on each access,
+    so reading it per match made extraction quadratic in document length."""
+    text = doc.user_data.get("kg_text")
+    if text is None:
+        text = doc.user_data["kg_text"] = doc.text
+    return text
