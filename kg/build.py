@@ -146,78 +146,83 @@ def build(corpus: Path, out: Path, *, model: str | None = None,
     except AtomicWriteError as error:
         raise BuildError(str(error)) from error
 
-    report = BuildReport(out=out)
-    worker_pipeline(model)  # fail early (ModelNotFound); kept for jobs=1 and inherited by forked workers
-    store = ExtractionCache(work / CACHE_DIR, out / CACHE_DIR if cache else None)
-    fingerprint = pipeline_fingerprint(model)
-    files = list(corpus_files(corpus))
-    keys = [document_key(path, path.read_bytes(), fingerprint) for path in files]
-    inputs = [[str(path), key] for path, key in zip(files, keys)]
-    previous = store.read_manifest()
-    if _up_to_date(previous, inputs, model, out):
-        shutil.rmtree(work)
-        _report_from(previous, report)
-        report.seconds = time.perf_counter() - started
-        log.info("%s is up to date", out)
-        return report
-
-    missing = [i for i, key in enumerate(keys) if not store.reuse(key)]
-    failed: dict[int, Failure] = {}
-    results = extract_all((files[i] for i in missing), jobs=jobs, executor=executor,
-                          scheduler=scheduler, model=model)
-    for index, result in zip(missing, results):
-        if isinstance(result, Failure):
-            failed[index] = result
-            continue
-        store.put(keys[index], result)
-        if on_document:
-            on_document(result.document.id)
-    report.extracted = len(missing) - len(failed)
-    report.reused = len(keys) - len(missing)
-    report.timings["extract"] = time.perf_counter() - started
-
-    kept: list[str] = []
-
-    def stream() -> Iterator[Extraction]:
-        """Every extracted document once, in corpus order, skipping failures and duplicate ids."""
-        seen: dict[str, str] = {}
-        for index, key in enumerate(keys):
-            if index in failed:
-                log.warning("%s", failed[index].reason)
-                report.skipped.append(Skipped(failed[index].path, failed[index].reason))
-                continue
-            extraction = store.get(key)
-            document = extraction.document
-            if index not in missing_set and on_document:
-                on_document(document.id)
-            if document.id in seen:
-                message = (f"{files[index]}: duplicate document id {document.id} "
-                           f"(already read from {seen[document.id]}); skipped")
-                log.warning("%s", message)
-                report.skipped.append(Skipped(str(files[index]), message))
-                continue
-            seen[document.id] = str(files[index])
-            kept.append(key)
-            report.citations += len(extraction.citations)
-            report.motions += len(extraction.motions)
-            yield extraction
-
-    missing_set = set(missing)
-    resolution = resolve(stream())
-    report.documents = len(kept)
-    report.entities = Counter(entity.type for entity in resolution.entities.values())
-    report.timings["resolve"] = time.perf_counter() - started - report.timings["extract"]
-    mark = time.perf_counter()
-    report.triples = write_outputs(work, CachedExtractions(store, kept), resolution)
-    # The Oxigraph store sits in reference cycles (rdflib graphs <-> store); collect them now so
-    # its RocksDB lock on OUT.building/store is released before a next build in this process.
-    gc.collect()
-    report.timings["write"] = time.perf_counter() - mark
-    store.write_manifest(_manifest(inputs, model, report, work))
     try:
-        replace_dir(work, out)
-    except OSError as error:
+        report = BuildReport(out=out)
+        worker_pipeline(model)  # fail early (ModelNotFound); kept for jobs=1 and inherited by forked workers
+        store = ExtractionCache(work / CACHE_DIR, out / CACHE_DIR if cache else None)
+        fingerprint = pipeline_fingerprint(model)
+        files = list(corpus_files(corpus))
+        keys = [document_key(path, path.read_bytes(), fingerprint) for path in files]
+        inputs = [[str(path), key] for path, key in zip(files, keys)]
+        previous = store.read_manifest()
+        if _up_to_date(previous, inputs, model, out):
+            shutil.rmtree(work)
+            _report_from(previous, report)
+            report.seconds = time.perf_counter() - started
+            log.info("%s is up to date", out)
+            return report
+
+        missing = [i for i, key in enumerate(keys) if not store.reuse(key)]
+        failed: dict[int, Failure] = {}
+        results = extract_all((files[i] for i in missing), jobs=jobs, executor=executor,
+                              scheduler=scheduler, model=model)
+        for index, result in zip(missing, results):
+            if isinstance(result, Failure):
+                failed[index] = result
+                continue
+            store.put(keys[index], result)
+            if on_document:
+                on_document(result.document.id)
+        report.extracted = len(missing) - len(failed)
+        report.reused = len(keys) - len(missing)
+        report.timings["extract"] = time.perf_counter() - started
+
+        kept: list[str] = []
+
+        def stream() -> Iterator[Extraction]:
+            """Every extracted document once, in corpus order, skipping failures and duplicate ids."""
+            seen: dict[str, str] = {}
+            for index, key in enumerate(keys):
+                if index in failed:
+                    log.warning("%s", failed[index].reason)
+                    report.skipped.append(Skipped(failed[index].path, failed[index].reason))
+                    continue
+                extraction = store.get(key)
+                document = extraction.document
+                if index not in missing_set and on_document:
+                    on_document(document.id)
+                if document.id in seen:
+                    message = (f"{files[index]}: duplicate document id {document.id} "
+                               f"(already read from {seen[document.id]}); skipped")
+                    log.warning("%s", message)
+                    report.skipped.append(Skipped(str(files[index]), message))
+                    continue
+                seen[document.id] = str(files[index])
+                kept.append(key)
+                report.citations += len(extraction.citations)
+                report.motions += len(extraction.motions)
+                yield extraction
+
+        missing_set = set(missing)
+        resolution = resolve(stream())
+        report.documents = len(kept)
+        report.entities = Counter(entity.type for entity in resolution.entities.values())
+        report.timings["resolve"] = time.perf_counter() - started - report.timings["extract"]
+        mark = time.perf_counter()
+        report.triples = write_outputs(work, CachedExtractions(store, kept), resolution)
+        # The Oxigraph store sits in reference cycles (rdflib graphs <-> store); collect them now so
+        # its RocksDB lock on OUT.building/store is released before a next build in this process.
+        gc.collect()
+        report.timings["write"] = time.perf_counter() - mark
+        store.write_manifest(_manifest(inputs, model, report, work))
+        try:
+            replace_dir(work, out)
+        except OSError as error:
+            shutil.rmtree(work, ignore_errors=True)
+            raise BuildError(f"{out}: cannot replace it ({error.strerror or error})") from error
+        report.seconds = time.perf_counter() - started
+        return report
+    except BaseException:
+        # Whatever stopped the build, the previous OUT stays as it was and nothing is left beside it.
         shutil.rmtree(work, ignore_errors=True)
-        raise BuildError(f"{out}: cannot replace it ({error.strerror or error})") from error
-    report.seconds = time.perf_counter() - started
-    return report
+        raise

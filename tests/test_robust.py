@@ -30,9 +30,23 @@ def _bad_corpus(folder: Path, big: bool) -> Path:
     (folder / "notulen.docx").write_bytes(b"PK\x03\x04 word")
     (folder / "zz-kopie-van-251.txt").write_bytes((CORPUS / "kst-29754-251.txt").read_bytes())
     if big:
-        seed = (CORPUS / "antwoord-vragen-hazimi-beweging-2020.txt").read_bytes()  # no official id
-        (folder / "groot-rapport.txt").write_bytes(seed * (BIG_BYTES // len(seed) + 1))
+        (folder / "groot-rapport.txt").write_text(_report_text(BIG_BYTES), encoding="utf-8")
     return folder
+
+
+def _report_text(size: int) -> str:
+    """A long evaluation report (no official id): mostly prose, an actor now and then,
+    as such reports are; big enough to need sections, light enough for CI."""
+    prose = ("In dit deel beschrijven de onderzoekers hoe de samenwerking tussen gemeenten, scholen en "
+             "zorginstellingen zich de afgelopen jaren heeft ontwikkeld. Zij spraken met professionals, "
+             "lazen verslagen van overleggen en vergeleken de werkwijzen in verschillende regio's. ")
+    parts, length, n = [], 0, 0
+    while length < size:
+        n += 1
+        paragraph = f"Paragraaf {n}\n\n{prose * 3}" + ("De NCTV ondersteunt de gemeenten hierbij. " if n % 20 == 0 else "")
+        parts.append(paragraph + "\n\n")
+        length += len(paragraph) + 2
+    return "".join(parts)
 
 
 SKIPPED = {
@@ -87,7 +101,7 @@ def test_strict_exits_2(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["build", "{tmp}/nope", "-o", "{tmp}/out"], "no such corpus folder"),
+    (["build", "{tmp}/nope", "-o", "{tmp}/out"], "no such folder"),
     (["build", "{corpus}", "-o", "{tmp}/file"], "is not a folder"),
     (["build", "{corpus}", "-o", "{tmp}/file/out"], "cannot write there"),
     (["build", "{corpus}", "--no-such-option", "-o", "{tmp}/out"], "No such option"),
