@@ -24,13 +24,13 @@ def stats(out: Path, top: int | None = 10) -> dict[str, Any]:
 
 def _table(title: str, names: list[str], rows: list[list[Any]]) -> str:
     cells = [[_cell(v) for v in row] for row in rows]
-    widths = [max([len(n)] + [len(r[i]) for r in cells]) for i, n in enumerate(names)]
-    widths = [w if i == len(widths) - 1 else min(48, w) for i, w in enumerate(widths)]  # the last column in full
+    widths = [min(48, max([len(n)] + [len(r[i]) for r in cells])) for i, n in enumerate(names)]
     numeric = [all(isinstance(row[i], (int, float)) for row in rows) if rows else False for i in range(len(names))]
 
     def line(values: list[str]) -> str:
-        return "  ".join((v[:w].rjust(w) if num else v[:w].ljust(w))
-                         for v, w, num in zip(values, widths, numeric)).rstrip()
+        last = len(values) - 1  # the last column is never cut
+        return "  ".join((v[:w].rjust(w) if num else (v if i == last else v[:w]).ljust(w))
+                         for i, (v, w, num) in enumerate(zip(values, widths, numeric))).rstrip()
 
     body = [line(names), "  ".join("-" * w for w in widths)] + [line(r) for r in cells]
     return f"{title}\n" + "\n".join(body if rows else body[:2] + ["(none)"]) + "\n"
