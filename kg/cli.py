@@ -146,6 +146,34 @@ def query(out: Path, sparql: str | None, saved: str | None, params: tuple[str, .
 
 
 @cli.command()
+@click.argument("out", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@click.option("--top", type=click.IntRange(min=0), default=10, show_default=True,
+              help="Rows per section (0: all).")
+@click.option("--plot", "plot_dir", type=click.Path(path_type=Path), default=None,
+              help="Also write PNG charts here (inside OUT, the index page shows them).")
+def stats(out: Path, fmt: str, top: int, plot_dir: Path | None) -> None:
+    """Centrality, communities, co-mentions, citations, timeline and measures of OUT's who-did-what graph."""
+    from kg.analytics.report import format_stats, stats as run_stats
+
+    try:
+        result = run_stats(out, top=top or None)
+    except (FileNotFoundError, OSError) as error:
+        raise UserError(str(error)) from error
+    click.echo(format_stats(result, fmt), nl=False)
+    if plot_dir is not None:
+        from kg.analytics.plots import write_plots
+
+        paths = write_plots(result, plot_dir)
+        click.echo(f"kamerkg stats: {len(paths)} charts -> {plot_dir}", err=True)
+        inside = plot_dir.resolve().is_relative_to(out.resolve())
+        if inside and (out / "index.html").is_file():
+            from kg.views.index import refresh_index
+
+            refresh_index(out)
+
+
+@cli.command()
 @click.option("--gold", "gold", required=True, type=click.Path(path_type=Path), help="Folder of gold JSON files.")
 @click.argument("texts", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)

@@ -10,13 +10,23 @@ with ``type``, ``label``, ``iri`` and every literal the graph gives them
   ``kg:mentions``, ``kg:submitter``, ``kg:party``...), keyed by the
   compact predicate and labelled with its local name (``kind`` = "relation");
 * every ``kg:Action`` (who did what) from its agent to its object, keyed by
-  the action's IRI and labelled with the action verb (``kind`` = "action").
+  the action's IRI and labelled with the action verb (``kind`` = "action");
+* every ``org:Membership`` with an organisation, from the person to the
+  organisation, keyed by the membership's IRI and labelled with the role
+  (``kind`` = "membership").
+
+``kg:mentions`` edges also carry ``mentions`` (how many ``kg:Mention``
+annotations of the entity the document holds) and ``sentences`` (short,
+stable keys of the sentences they stand in, space-separated), so the
+analytics can count mentions per year and co-mentions per sentence from the
+same graph.
 
 Read through SPARQL on Oxigraph with the union of all graphs as the default
 graph; nodes and edges are added in sorted order so writers are stable.
 """
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -59,6 +69,26 @@ SELECT ?action ?agent ?object ?verb ?class ?graph WHERE {
   OPTIONAL { ?action kg:actionClass ?class }
   OPTIONAL { GRAPH ?graph { ?action a kg:Action } }
 }"""
+
+
+MEMBERSHIPS = """PREFIX org: <http://www.w3.org/ns/org#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?membership ?person ?organisation ?role ?roleLabel WHERE {
+  ?membership a org:Membership ; org:member ?person ; org:organization ?organisation .
+  OPTIONAL { ?membership org:role ?role . OPTIONAL { ?role rdfs:label ?roleLabel } }
+}"""
+MENTIONS = """PREFIX kg: <https://w3id.org/kamerkg/def#>
+PREFIX oa: <http://www.w3.org/ns/oa#>
+SELECT DISTINCT ?mention ?document ?entity ?sentence WHERE {
+  ?mention a kg:Mention ; oa:hasBody ?entity ; oa:hasTarget/oa:hasSource ?document .
+  OPTIONAL { ?mention kg:sentence ?sentence }
+}"""
+MENTIONS_KEY = "kg:mentions"
+
+
+def sentence_key(sentence: str) -> str:
+    """A short stable key for a sentence, so co-mentions can be counted without storing the text twice."""
+    return hashlib.sha1(" ".join(sentence.split()).encode("utf-8")).hexdigest()[:12]
 
 
 def _store(source: Any) -> ox.Store:
@@ -144,4 +174,41 @@ def to_networkx(source: Any) -> nx.MultiDiGraph:
                     if end not in graph:
                         graph.add_node(end, type="Other", label=local_name(end), iri=end)
                 graph.add_edge(agent, obj, key=action, **attributes)
+    _add_memberships(store, graph)
+    _add_mention_counts(store, graph)
     return graph
+
+
+def _add_memberships(store: ox.Store, graph: nx.MultiDiGraph) -> None:
+    """Person -> organisation for each W3C ORG membership whose ends are nodes."""
+    rows = {}
+    for row in _rows(store, MEMBERSHIPS):
+        person, organisation = row["person"].value, row["organisation"].value
+        if person in graph and organisation in graph:
+            role = row["roleLabel"].value if row["roleLabel"] is not None else ""
+            current = rows.get(row["membership"].value)
+            if current is None or (person, organisation, role) < current:
+                rows[row["membership"].value] = (person, organisation, role)
+    for membership in sorted(rows):
+        person, organisation, role = rows[membership]
+        graph.add_edge(person, organisation, key=membership, kind="membership", label=role or "member",
+                       role=role, predicate="org:Membership")
+
+
+def _add_mention_counts(store: ox.Store, graph: nx.MultiDiGraph) -> None:
+    """``mentions`` and ``sentences`` on each document -> entity ``kg:mentions`` edge."""
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    sentences: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for row in _rows(store, MENTIONS):
+        pair = (row["document"].value, row["entity"].value)
+        if pair[0] not in graph or pair[1] not in graph:
+            continue
+        counts[pair] += 1
+        if row["sentence"] is not None:
+            sentences[pair].add(sentence_key(row["sentence"].value))
+    for (document, entity), count in sorted(counts.items()):
+        if not graph.has_edge(document, entity, key=MENTIONS_KEY):
+            graph.add_edge(document, entity, key=MENTIONS_KEY, kind="relation", label="mentions",
+                           predicate="https://w3id.org/kamerkg/def#mentions")
+        graph.edges[document, entity, MENTIONS_KEY].update(
+            mentions=count, sentences=" ".join(sorted(sentences[(document, entity)])))

@@ -34,7 +34,29 @@ def _saved_queries() -> str:
     return "; ".join(items) or "geen"
 
 
-def index_page(data: ViewData, present: set[str] | None = None) -> str:
+PLOT_DIR = "plots"
+
+
+def plot_images(folder: Path) -> list[str]:
+    """PNG charts of ``kamerkg stats --plot`` inside the build: OUT/plots/*.png and OUT/*/{timeline,centrality}.png.
+
+    Relative POSIX paths, sorted, so the page links them offline."""
+    folder = Path(folder)
+    found = set(folder.glob(f"{PLOT_DIR}/*.png")) if folder.is_dir() else set()
+    for name in ("timeline.png", "centrality.png"):
+        found.update(folder.glob(f"*/{name}") if folder.is_dir() else ())
+    return sorted(p.relative_to(folder).as_posix() for p in found if p.is_file())
+
+
+def _plots_section(images: list[str]) -> str:
+    if not images:
+        return ""
+    figures = "".join(f'<figure><a href="{esc(src)}"><img src="{esc(src)}" alt="{esc(Path(src).stem)}" '
+                      f'style="max-width:100%"></a><figcaption>{esc(src)}</figcaption></figure>' for src in images)
+    return f'<h2 id="plots">Statistieken</h2><p>Gemaakt met <code>kamerkg stats OUT --plot DIR</code>.</p>{figures}'
+
+
+def index_page(data: ViewData, present: set[str] | None = None, images: list[str] | None = None) -> str:
     present = present if present is not None else set(OUTPUT_FILES)
     files = " · ".join(f'<a href="{name}">{name}</a>' for name in OUTPUT_FILES if name in present)
     docs = sorted((d for d in data.documents.values() if d.in_corpus), key=lambda d: (d.date or d.year, d.id))
@@ -66,6 +88,7 @@ def index_page(data: ViewData, present: set[str] | None = None) -> str:
     parts.append(f"<h2 id=documents>Documenten ({len(docs)})</h2><table><tr><th>id</th><th>soort</th><th>datum</th>"
                  f"<th>titel</th><th>entiteiten</th><th>bron</th></tr>{rows}</table>")
     parts += sections
+    parts.append(_plots_section(images or []))
     parts.append(SPARQL_HOWTO.format(out="OUT", saved=_saved_queries()))
     return page("kamerkg", "".join(parts))
 
@@ -74,5 +97,13 @@ def write_index(folder: Path, data: ViewData) -> Path:
     folder = Path(folder)
     present = {p.name for p in folder.iterdir()} if folder.is_dir() else set()
     path = folder / "index.html"
-    path.write_text(index_page(data, present | {"kg.ttl", "kg.trig", "kg.nt"}), encoding="utf-8")
+    path.write_text(index_page(data, present | {"kg.ttl", "kg.trig", "kg.nt"}, plot_images(folder)), encoding="utf-8")
     return path
+
+
+def refresh_index(folder: Path) -> Path:
+    """Write OUT/index.html again from OUT/store, e.g. after ``kamerkg stats --plot`` added charts."""
+    from kg.views.data import load_view_data
+
+    folder = Path(folder)
+    return write_index(folder, load_view_data(folder / "store"))
