@@ -15,6 +15,7 @@ left as it is.
 from __future__ import annotations
 
 import gc
+import json
 import logging
 import shutil
 import time
@@ -51,6 +52,7 @@ class BuildReport:
     reused: int = 0
     up_to_date: bool = False
     timings: dict[str, float] = field(default_factory=dict)
+    conflicts: list[str] = field(default_factory=list)  # resolution's, one line each (OUT/conflicts.json)
 
     def rows(self) -> list[tuple[str, str]]:
         rows = [("documents", str(self.documents))]
@@ -107,7 +109,7 @@ def _manifest(inputs: list[list[str]], model: str | None, report: BuildReport, w
             "outputs": sorted(p.name for p in work.iterdir()),
             "report": {"documents": report.documents, "entities": dict(report.entities),
                        "citations": report.citations, "motions": report.motions, "triples": report.triples,
-                       "skipped": [[s.path, s.reason] for s in report.skipped]}}
+                       "skipped": [[s.path, s.reason] for s in report.skipped], "conflicts": report.conflicts}}
 
 
 def _up_to_date(previous: dict | None, inputs: list[list[str]], model: str | None, out: Path) -> bool:
@@ -127,6 +129,7 @@ def _report_from(previous: dict, report: BuildReport) -> None:
     report.entities = Counter(saved["entities"])
     report.citations, report.motions, report.triples = saved["citations"], saved["motions"], saved["triples"]
     report.skipped = [Skipped(path, reason) for path, reason in saved["skipped"]]
+    report.conflicts = list(saved.get("conflicts", []))
     report.reused = report.documents
     report.up_to_date = True
 
@@ -219,6 +222,9 @@ def build(corpus: Path, out: Path, *, model: str | None = None,
     resolution = resolve(stream())
     report.documents = len(kept)
     report.entities = Counter(entity.type for entity in resolution.entities.values())
+    report.conflicts = [str(conflict) for conflict in resolution.conflicts]
+    (work / "conflicts.json").write_text(json.dumps([c.to_dict() for c in resolution.conflicts],
+                                                    ensure_ascii=False, indent=2), encoding="utf-8")
     report.timings["resolve"] = time.perf_counter() - started - report.timings["extract"]
     mark = time.perf_counter()
     report.triples = write_outputs(work, CachedExtractions(store, kept), resolution)

@@ -1,21 +1,37 @@
 """Resolution: one entity per real-world thing across the corpus.
 
-Extraction gives each mention a key (a gazetteer id, or a normalised name for
-persons); resolution groups mentions by key, picks a label, gathers aliases,
-roles and party, and rewrites keys that name the same thing (see
-``kg.resolve.merge``). Input and output are plain data.
+Extraction gives each mention a key (a gazetteer id, or ``person/<surname>``);
+resolution rewrites keys that name the same thing and groups mentions by the
+result. Three steps, each plain data in and out:
+
+1. alias data (``ontology/aliases.ttl``, :mod:`kg.resolve.aliases`): written
+   forms and ``owl:sameAs`` pairs users add, e.g. ``org/is`` = ``org/isis``;
+2. persons (:mod:`kg.resolve.persons`): one surname key, split by initials
+   only where the corpus holds two people of that surname;
+3. what stays ambiguous (a bare "Jansen" beside D. and K. Jansen) is kept
+   apart under its own key and reported as a :class:`Conflict`.
+
+The result maps every mention to its canonical key (:meth:`Resolution.mention_key`);
+graph and exports mint IRIs from those keys. Everything is sorted, so the
+result does not depend on document order, and keys of unrelated documents do
+not change when a document is added.
 """
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
+from typing import Any
 
 from kg.model import Entity, Extraction, Mention
-from kg.resolve.roles import RoleSpell, role_spells
+from kg.resolve.aliases import AliasTable
+from kg.resolve.persons import PersonIndex, Sig, signature
+from kg.resolve.roles import RoleSpell, collect_spells, document_when
 
+log = logging.getLogger(__name__)
 
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
 
@@ -26,36 +42,93 @@ def fold_name(text: str) -> str:
     return _NOT_WORD.sub(" ", ascii_text.lower()).strip()
 
 
+@dataclass(frozen=True)
+class Conflict:
+    """Mentions that could name more than one entity, kept apart.
+
+    ``key`` is the entity they were kept under, ``candidates`` the entities
+    they could be (with ``labels``), ``written`` how the documents wrote them."""
+
+    type: str
+    key: str
+    written: list[str]
+    documents: list[str]
+    candidates: list[str]
+    labels: list[str]
+
+    def __str__(self) -> str:
+        forms = ", ".join(repr(w) for w in self.written)
+        options = " or ".join(f"{c} ({lab})" for c, lab in zip(self.candidates, self.labels))
+        return (f"{self.type} {forms} in {', '.join(self.documents)} could be {options}; "
+                f"kept apart as {self.key}")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**asdict(self), "message": str(self)}
+
+
 @dataclass
 class Resolution:
-    """The resolved entities, and an index of every written form to its entity."""
+    """The resolved entities, how mention keys map onto them, and an index of written forms."""
 
     entities: dict[str, Entity] = field(default_factory=dict)
-    conflicts: list[str] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
     forms: dict[tuple[str, str], str] = field(default_factory=dict)
     surnames: dict[str, set[str]] = field(default_factory=dict)
     roles: list[RoleSpell] = field(default_factory=list)
+    canonical: dict[str, str] = field(default_factory=dict)
+    """Mention key -> entity key, where every mention with that key went to one entity."""
+    aliases: AliasTable = field(default_factory=AliasTable)
+    persons: PersonIndex = field(default_factory=PersonIndex)
 
     def sorted_entities(self) -> list[Entity]:
         return [self.entities[key] for key in sorted(self.entities)]
 
+    def key_for(self, key: str, document: str | None = None, *written: str) -> str:
+        """The entity key for a mention key, in a document, written as ``written``.
+
+        Unknown keys come back rewritten by the alias data only, so callers can
+        always mint an IRI from the result."""
+        base = self.aliases.rewrite(key, *written)
+        if not base.startswith("person/"):
+            return base
+        sig: Sig = max((signature(w, key) for w in written), key=len, default=())
+        if not sig and key in self.canonical and (document, base) not in self.persons.doc_sigs:
+            return self.canonical[key]  # a bare key (an action's agent): where its mentions went
+        found = self.persons.canonical(base, sig, document)
+        return base if found is None else found
+
+    def mention_key(self, document: str, mention: Mention) -> str:
+        """The entity key of one mention of a document."""
+        return self.key_for(mention.key, document, mention.text)
+
     def index(self, entity: Entity, written: Iterable[str]) -> None:
-        for form in {entity.label, *entity.aliases, *written}:
-            self.forms.setdefault((entity.type, fold_name(form)), entity.key)
+        for form in sorted({entity.label, *entity.aliases, *written}):
+            slot = (entity.type, fold_name(form))
+            if self.forms.setdefault(slot, entity.key) != entity.key:
+                self.forms[slot] = ""  # two entities written alike: no lookup by this form
         if entity.type == "Person":
             words = fold_name(entity.label).split()
             if words:
                 self.surnames.setdefault(words[-1], set()).add(entity.key)
 
-    def lookup(self, type_: str, written: str) -> str | None:
-        """The key of the entity of this type written this way, if any.
+    def lookup(self, type_: str, written: str, document: str | None = None) -> str | None:
+        """The key of the entity of this type written this way, if one fits.
 
-        Persons also match on their surname when exactly one person has it
-        ("Grapperhaus" -> F.B.J. Grapperhaus)."""
+        Persons go through the same initials rules as mentions (in
+        ``document``, a bare surname takes that document's initials), then
+        match on written form, then on a surname exactly one person has."""
         folded = fold_name(written)
+        if not folded:
+            return None
+        if type_ == "Person":
+            from kg.extract.names import person_key
+
+            key = self.key_for(person_key(written), document, written)
+            if key in self.entities:
+                return key
         key = self.forms.get((type_, folded))
-        if key or type_ != "Person" or not folded:
-            return key
+        if key is not None or type_ != "Person":
+            return key or None
         candidates = self.surnames.get(folded.split()[-1], set())
         return next(iter(candidates)) if len(candidates) == 1 else None
 
@@ -69,30 +142,89 @@ def _pick_label(mentions: list[Mention]) -> str:
 
 
 def build_entity(key: str, mentions: list[Mention]) -> Entity:
+    """An entity from all its mentions; every choice has a tie-break, so order never matters."""
     label = _pick_label(mentions)
     aliases = sorted({m.text for m in mentions} | {m.label for m in mentions} - {label})
     kinds = Counter(m.kind for m in mentions if m.kind)
     roles = sorted({role for m in mentions for role in m.roles})
     parties = Counter(m.party for m in mentions if m.party)
+    types = Counter(m.type for m in mentions)
     return Entity(
-        key=key, type=mentions[0].type, label=label,
-        kind=kinds.most_common(1)[0][0] if kinds else None,
+        key=key, type=min(types, key=lambda t: (-types[t], t)), label=label,
+        kind=min(kinds, key=lambda k: (-kinds[k], k)) if kinds else None,
         aliases=[a for a in aliases if a != label], roles=roles,
         party=min(parties, key=lambda p: (-parties[p], p)) if parties else None,
     )
 
 
-def resolve(extractions: Iterable[Extraction]) -> Resolution:
-    """Group every mention of every document into entities by key."""
-    extractions = list(extractions)
-    by_key: dict[str, list[Mention]] = defaultdict(list)
+@dataclass(frozen=True)
+class _Seen:
+    """What resolution keeps of a mention (no sentence, no document text)."""
+
+    document: str
+    when: str | None
+    key: str
+    base: str
+    sig: Sig
+    mention: Mention
+
+
+def _slim(mention: Mention) -> Mention:
+    return Mention(type=mention.type, key=mention.key, label=mention.label, text=mention.text,
+                   start=mention.start, end=mention.end, sentence="", sentence_start=0,
+                   kind=mention.kind, roles=list(mention.roles), party=mention.party, source=mention.source)
+
+
+def resolve(extractions: Iterable[Extraction], aliases: AliasTable | None = None) -> Resolution:
+    """Resolve every mention of every document into entities.
+
+    Reads the extractions once (a stream is fine) and keeps only the mentions.
+    ``aliases`` defaults to ``ontology/aliases.ttl``."""
+    aliases = AliasTable.load() if aliases is None else aliases
+    seen: list[_Seen] = []
+    person_sigs: dict[str, dict[str, set[Sig]]] = defaultdict(lambda: defaultdict(set))
     for extraction in extractions:
+        doc_id = extraction.document.id
+        when = document_when(extraction)
         for mention in extraction.mentions:
-            by_key[mention.key].append(mention)
-    resolution = Resolution()
+            base = aliases.rewrite(mention.key, mention.text)
+            sig = signature(mention.text, mention.key) if base.startswith("person/") else ()
+            if base.startswith("person/"):
+                person_sigs[base][doc_id].add(sig)
+            seen.append(_Seen(doc_id, when, mention.key, base, sig, _slim(mention)))
+    persons = PersonIndex.build(person_sigs)
+    resolution = Resolution(aliases=aliases, persons=persons)
+
+    by_key: dict[str, list[Mention]] = defaultdict(list)
+    targets: dict[str, set[str]] = defaultdict(set)
+    ambiguous: dict[str, list[_Seen]] = defaultdict(list)
+    spell_rows = []
+    for item in seen:
+        key = item.base
+        if key.startswith("person/"):
+            sig = persons.effective(item.base, item.sig, item.document)
+            found = persons.candidates(item.base, sig)
+            key = found[0] if len(found) == 1 else item.base
+            if len(found) > 1:
+                ambiguous[item.base].append(item)
+        by_key[key].append(item.mention)
+        targets[item.key].add(key)
+        if item.mention.type == "Person":
+            spell_rows.append((key, item.mention.roles, item.mention.party, item.document, item.when))
     for key in sorted(by_key):
         entity = build_entity(key, by_key[key])
         resolution.entities[key] = entity
         resolution.index(entity, (m.text for m in by_key[key]))
-    resolution.roles = role_spells(extractions)
+    resolution.canonical = {key: next(iter(keys)) for key, keys in sorted(targets.items()) if len(keys) == 1}
+    for base in sorted(ambiguous):
+        items = ambiguous[base]
+        candidates = sorted({key for item in items
+                             for key in persons.candidates(base, persons.effective(base, item.sig, item.document))})
+        conflict = Conflict(
+            type="Person", key=base, written=sorted({i.mention.text for i in items}),
+            documents=sorted({i.document for i in items}), candidates=candidates,
+            labels=[resolution.entities[c].label if c in resolution.entities else c for c in candidates])
+        log.info("resolution conflict: %s", conflict)
+        resolution.conflicts.append(conflict)
+    resolution.roles = collect_spells(spell_rows)
     return resolution
