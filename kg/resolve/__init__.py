@@ -123,7 +123,12 @@ class Resolution:
         if type_ == "Person":
             from kg.extract.names import person_key
 
-            key = self.key_for(person_key(written), document, written)
+            raw = person_key(written)
+            base = self.aliases.rewrite(raw, written)
+            sig = self.persons.effective(base, signature(written, raw), document)
+            if len(self.persons.candidates(base, sig)) > 1:  # namesakes: only a kept-apart entity fits
+                return base if base in self.entities else None
+            key = self.key_for(raw, document, written)
             if key in self.entities:
                 return key
         key = self.forms.get((type_, folded))

@@ -63,6 +63,26 @@ def maximal(sigs: set[Sig]) -> list[Sig]:
             if i + 1 == len(ordered) or ordered[i + 1][:len(s)] != s]
 
 
+def _common(a: Sig, b: Sig) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
+
+
+def _distinguishing(chains: list[Sig]) -> list[int]:
+    """How many initials of each sorted chain tell it from the others.
+
+    Keys use only these ("person/grapperhaus-f", not "-fbj"), so a person's key
+    does not change when a later document writes more of their initials; the
+    nearest chains in sorted order share the longest prefixes, so neighbours suffice."""
+    out = []
+    for i, chain in enumerate(chains):
+        shared = max(_common(chain, chains[j]) for j in (i - 1, i + 1) if 0 <= j < len(chains))
+        out.append(min(shared + 1, len(chain)))
+    return out
+
+
 def chain_key(base: str, chain: Sig) -> str:
     """``person/jansen`` + initials D -> ``person/jansen-d``."""
     return f"{base}-{''.join(chain).lower()}" if chain else base
@@ -90,8 +110,10 @@ class PersonIndex:
                 else:
                     pooled.update(sigs)
             chains = maximal(pooled)
-            split = len(chains) > 1
-            index.chains[base] = [(c, chain_key(base, c) if split else base) for c in chains]
+            if len(chains) == 1:
+                index.chains[base] = [(chains[0], base)]
+            else:
+                index.chains[base] = [(c, chain_key(base, c[:n])) for c, n in zip(chains, _distinguishing(chains))]
         return index
 
     def effective(self, base: str, sig: Sig, document: str | None) -> Sig:
