@@ -22,9 +22,9 @@ import logging
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from kg.model import Entity, Extraction, Mention
 from kg.resolve.aliases import AliasTable
@@ -104,8 +104,8 @@ class Resolution:
     def index(self, entity: Entity, written: Iterable[str]) -> None:
         for form in sorted({entity.label, *entity.aliases, *written}):
             slot = (entity.type, fold_name(form))
-            if self.forms.setdefault(slot, entity.key) != entity.key:
-                self.forms[slot] = ""  # two entities written alike: no lookup by this form
+            if self.forms.setdefault(slot, entity.key) != entity.key and entity.type == "Person":
+                self.forms[slot] = ""  # two people written alike: no lookup by this form
         if entity.type == "Person":
             words = fold_name(entity.label).split()
             if words:
@@ -138,7 +138,7 @@ class Resolution:
         return next(iter(candidates)) if len(candidates) == 1 else None
 
 
-def _pick_label(mentions: list[Mention]) -> str:
+def _pick_label(mentions: Sequence[Mention]) -> str:
     """The gazetteer label when there is one, else the fullest written form."""
     labels = Counter(m.label for m in mentions)
     if mentions[0].type == "Person":
@@ -146,8 +146,9 @@ def _pick_label(mentions: list[Mention]) -> str:
     return max(labels, key=lambda label: (labels[label], len(label), label))
 
 
-def build_entity(key: str, mentions: list[Mention]) -> Entity:
-    """An entity from all its mentions; every choice has a tie-break, so order never matters."""
+def build_entity(key: str, mentions: Sequence[Mention]) -> Entity:
+    """An entity from all its mentions (or their slim copies); every choice has a tie-break,
+    so the order of the mentions never matters."""
     label = _pick_label(mentions)
     aliases = sorted({m.text for m in mentions} | {m.label for m in mentions} - {label})
     kinds = Counter(m.kind for m in mentions if m.kind)
@@ -162,60 +163,68 @@ def build_entity(key: str, mentions: list[Mention]) -> Entity:
     )
 
 
-@dataclass(frozen=True)
-class _Seen:
-    """What resolution keeps of a mention (no sentence, no document text)."""
+class _Slim(NamedTuple):
+    """What resolution keeps of a mention: no sentence, no offsets, no document text."""
 
-    document: str
-    when: str | None
+    type: str
     key: str
-    base: str
-    sig: Sig
-    mention: Mention
+    label: str
+    text: str
+    kind: str | None
+    roles: list[str]
+    party: str | None
 
 
-def _slim(mention: Mention) -> Mention:
-    return Mention(type=mention.type, key=mention.key, label=mention.label, text=mention.text,
-                   start=mention.start, end=mention.end, sentence="", sentence_start=0,
-                   kind=mention.kind, roles=list(mention.roles), party=mention.party, source=mention.source)
+_Seen = tuple[str, "str | None", str, Sig, _Slim]
+"""(document id, date, base key after aliases, signature, mention)."""
 
 
 def resolve(extractions: Iterable[Extraction], aliases: AliasTable | None = None) -> Resolution:
     """Resolve every mention of every document into entities.
 
-    Reads the extractions once (a stream is fine) and keeps only the mentions.
-    ``aliases`` defaults to ``ontology/aliases.ttl``."""
+    Reads the extractions once (a stream is fine) and keeps only slim mentions;
+    work per written form and per signature is memoised, so the cost grows
+    with the mentions, not with their square. ``aliases`` defaults to
+    ``ontology/aliases.ttl``."""
     aliases = AliasTable.load() if aliases is None else aliases
     seen: list[_Seen] = []
     person_sigs: dict[str, dict[str, set[Sig]]] = defaultdict(lambda: defaultdict(set))
+    read: dict[tuple[str, str], tuple[str, Sig]] = {}
     for extraction in extractions:
         doc_id = extraction.document.id
         when = document_when(extraction)
-        for mention in extraction.mentions:
-            base = aliases.rewrite(mention.key, mention.text)
-            sig = signature(mention.text, mention.key) if base.startswith("person/") else ()
+        for m in extraction.mentions:
+            hit = read.get((m.key, m.text))
+            if hit is None:
+                base = aliases.rewrite(m.key, m.text)
+                hit = read[(m.key, m.text)] = (base, signature(m.text, m.key) if base.startswith("person/") else ())
+            base, sig = hit
             if base.startswith("person/"):
                 person_sigs[base][doc_id].add(sig)
-            seen.append(_Seen(doc_id, when, mention.key, base, sig, _slim(mention)))
+            seen.append((doc_id, when, base, sig, _Slim(m.type, m.key, m.label, m.text, m.kind, m.roles, m.party)))
     persons = PersonIndex.build(person_sigs)
     resolution = Resolution(aliases=aliases, persons=persons)
 
-    by_key: dict[str, list[Mention]] = defaultdict(list)
+    by_key: dict[str, list[_Slim]] = defaultdict(list)
     targets: dict[str, set[str]] = defaultdict(set)
     ambiguous: dict[str, list[_Seen]] = defaultdict(list)
+    decided: dict[tuple[str, Sig], list[str]] = {}
     spell_rows = []
     for item in seen:
-        key = item.base
+        doc_id, when, key, sig, mention = item
         if key.startswith("person/"):
-            sig = persons.effective(item.base, item.sig, item.document)
-            found = persons.candidates(item.base, sig)
-            key = found[0] if len(found) == 1 else item.base
+            sig = persons.effective(key, sig, doc_id)
+            found = decided.get((key, sig))
+            if found is None:
+                found = decided[(key, sig)] = persons.candidates(key, sig)
             if len(found) > 1:
-                ambiguous[item.base].append(item)
-        by_key[key].append(item.mention)
-        targets[item.key].add(key)
-        if item.mention.type == "Person":
-            spell_rows.append((key, item.mention.roles, item.mention.party, item.document, item.when))
+                ambiguous[key].append(item)
+            else:
+                key = found[0]
+        by_key[key].append(mention)
+        targets[mention.key].add(key)
+        if mention.type == "Person":
+            spell_rows.append((key, mention.roles, mention.party, doc_id, when))
     for key in sorted(by_key):
         entity = build_entity(key, by_key[key])
         resolution.entities[key] = entity
@@ -223,11 +232,11 @@ def resolve(extractions: Iterable[Extraction], aliases: AliasTable | None = None
     resolution.canonical = {key: next(iter(keys)) for key, keys in sorted(targets.items()) if len(keys) == 1}
     for base in sorted(ambiguous):
         items = ambiguous[base]
-        candidates = sorted({key for item in items
-                             for key in persons.candidates(base, persons.effective(base, item.sig, item.document))})
+        candidates = sorted({key for doc_id, _, _, sig, _ in items
+                             for key in decided[(base, persons.effective(base, sig, doc_id))]})
         conflict = Conflict(
-            type="Person", key=base, written=sorted({i.mention.text for i in items}),
-            documents=sorted({i.document for i in items}), candidates=candidates,
+            type="Person", key=base, written=sorted({i[4].text for i in items}),
+            documents=sorted({i[0] for i in items}), candidates=candidates,
             labels=[resolution.entities[c].label if c in resolution.entities else c for c in candidates])
         log.info("resolution conflict: %s", conflict)
         resolution.conflicts.append(conflict)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from functools import lru_cache
 
 from kg.extract.names import fold
 
@@ -19,6 +20,7 @@ def _kind(key: str) -> str:
     return key.partition("/")[0]
 
 
+@lru_cache(maxsize=65536)
 def _folded(text: str) -> str:
     return " ".join("".join(ch if ch.isalnum() else " " for ch in fold(text)).split())
 
@@ -65,6 +67,8 @@ class AliasTable:
 
     def rewrite(self, key: str, *written: str) -> str:
         """The key a mention keyed ``key`` and written as ``written`` gets."""
+        if not self.labels:
+            return self.same_as.get(key, key)
         kind = _kind(key)
         for text in written:
             hit = self.labels.get((kind, _folded(text)))
