@@ -16,6 +16,7 @@ left as it is.
 from __future__ import annotations
 
 import gc
+import json
 import logging
 import shutil
 import time
@@ -52,6 +53,7 @@ class BuildReport:
     reused: int = 0
     up_to_date: bool = False
     timings: dict[str, float] = field(default_factory=dict)
+    conflicts: list[str] = field(default_factory=list)  # resolution's, one line each (OUT/conflicts.json)
 
     def rows(self) -> list[tuple[str, str]]:
         rows = [("documents", str(self.documents))]
@@ -96,7 +98,7 @@ def _manifest(inputs: list[list[str]], model: str | None, report: BuildReport, w
             "outputs": sorted(p.name for p in work.iterdir()),
             "report": {"documents": report.documents, "entities": dict(report.entities),
                        "citations": report.citations, "motions": report.motions, "triples": report.triples,
-                       "skipped": [[s.path, s.reason] for s in report.skipped]}}
+                       "skipped": [[s.path, s.reason] for s in report.skipped], "conflicts": report.conflicts}}
 
 
 def _up_to_date(previous: dict | None, inputs: list[list[str]], model: str | None, out: Path) -> bool:
@@ -116,6 +118,7 @@ def _report_from(previous: dict, report: BuildReport) -> None:
     report.entities = Counter(saved["entities"])
     report.citations, report.motions, report.triples = saved["citations"], saved["motions"], saved["triples"]
     report.skipped = [Skipped(path, reason) for path, reason in saved["skipped"]]
+    report.conflicts = list(saved.get("conflicts", []))
     report.reused = report.documents
     report.up_to_date = True
 
@@ -222,7 +225,70 @@ def build(corpus: Path, out: Path, *, model: str | None = None,
             raise BuildError(f"{out}: cannot replace it ({error.strerror or error})") from error
         report.seconds = time.perf_counter() - started
         return report
+<<<<<<< HEAD
     except BaseException:
         # Whatever stopped the build, the previous OUT stays as it was and nothing is left beside it.
         shutil.rmtree(work, ignore_errors=True)
         raise
+=======
+
+    missing = [i for i, key in enumerate(keys) if not store.reuse(key)]
+    failed: dict[int, Failure] = {}
+    results = extract_all((files[i] for i in missing), jobs=jobs, executor=executor,
+                          scheduler=scheduler, model=model)
+    for index, result in zip(missing, results):
+        if isinstance(result, Failure):
+            failed[index] = result
+            continue
+        store.put(keys[index], result)
+        if on_document:
+            on_document(result.document.id)
+    report.extracted = len(missing) - len(failed)
+    report.reused = len(keys) - len(missing)
+    report.timings["extract"] = time.perf_counter() - started
+
+    kept: list[str] = []
+
+    def stream() -> Iterator[Extraction]:
+        """Every extracted document once, in corpus order, skipping failures and duplicate ids."""
+        seen: dict[str, str] = {}
+        for index, key in enumerate(keys):
+            if index in failed:
+                log.warning("%s", failed[index].reason)
+                report.skipped.append(Skipped(failed[index].path, failed[index].reason))
+                continue
+            extraction = store.get(key)
+            document = extraction.document
+            if index not in missing_set and on_document:
+                on_document(document.id)
+            if document.id in seen:
+                message = (f"{files[index]}: duplicate document id {document.id} "
+                           f"(already read from {seen[document.id]}); skipped")
+                log.warning("%s", message)
+                report.skipped.append(Skipped(str(files[index]), message))
+                continue
+            seen[document.id] = str(files[index])
+            kept.append(key)
+            report.citations += len(extraction.citations)
+            report.motions += len(extraction.motions)
+            yield extraction
+
+    missing_set = set(missing)
+    resolution = resolve(stream())
+    report.documents = len(kept)
+    report.entities = Counter(entity.type for entity in resolution.entities.values())
+    report.conflicts = [str(conflict) for conflict in resolution.conflicts]
+    (work / "conflicts.json").write_text(json.dumps([c.to_dict() for c in resolution.conflicts],
+                                                    ensure_ascii=False, indent=2), encoding="utf-8")
+    report.timings["resolve"] = time.perf_counter() - started - report.timings["extract"]
+    mark = time.perf_counter()
+    report.triples = write_outputs(work, CachedExtractions(store, kept), resolution)
+    # The Oxigraph store sits in reference cycles (rdflib graphs <-> store); collect them now so
+    # its RocksDB lock on OUT.building/store is released before a next build in this process.
+    gc.collect()
+    report.timings["write"] = time.perf_counter() - mark
+    store.write_manifest(_manifest(inputs, model, report, work))
+    _replace_dir(work, out)
+    report.seconds = time.perf_counter() - started
+    return report
+>>>>>>> resolution

@@ -96,6 +96,8 @@ def build(corpus: Path | None, out: Path, model: str | None, strict: bool, jobs:
         click.echo(f"  {name:<{width}}  {value:>8}")
     for skipped in report.skipped:
         click.echo(f"  skipped: {skipped.reason}")
+    for conflict in report.conflicts:
+        click.echo(f"  conflict: {conflict}")
     if strict and report.skipped:
         sys.exit(EXIT_SKIPPED)
 

@@ -40,8 +40,9 @@ def document_json(extraction: Extraction, resolution: Resolution) -> dict[str, A
     meta = document.metadata
     by_key: dict[str, list[Mention]] = defaultdict(list)
     for mention in extraction.mentions:
-        if mention.key in resolution.entities:
-            by_key[mention.key].append(mention)
+        key = resolution.mention_key(document.id, mention)
+        if key in resolution.entities:
+            by_key[key].append(mention)
     return {
         "source": document.source,
         "id": document.id,

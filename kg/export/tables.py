@@ -38,10 +38,11 @@ def _join(values: Iterable[object]) -> str:
     return SEPARATOR.join("" if v is None else str(v) for v in values)
 
 
-def _entity_ref(value: str | None, resolution: Resolution) -> tuple[str, str, str]:
+def _entity_ref(value: str | None, resolution: Resolution, doc_id: str | None = None) -> tuple[str, str, str]:
     """(iri, key, label) of a relation's agent or object: a resolved key, or kept as written."""
     if not value:
         return "", "", ""
+    value = resolution.key_for(value, doc_id)
     entity = resolution.entities.get(value)
     if entity is not None:
         return str(iris.entity(value)), value, entity.label
@@ -55,8 +56,9 @@ def entity_rows(extractions: list[Extraction], resolution: Resolution) -> Iterat
     counts: dict[str, int] = {}
     for extraction in extractions:
         for mention in extraction.mentions:
-            documents.setdefault(mention.key, set()).add(extraction.document.id)
-            counts[mention.key] = counts.get(mention.key, 0) + 1
+            key = resolution.mention_key(extraction.document.id, mention)
+            documents.setdefault(key, set()).add(extraction.document.id)
+            counts[key] = counts.get(key, 0) + 1
     for entity in resolution.sorted_entities():
         yield (str(iris.entity(entity.key)), entity.key, entity.type, entity.label, entity.kind or "",
                entity.party or "", _join(entity.aliases), _join(entity.roles),
@@ -67,16 +69,18 @@ def mention_rows(extractions: list[Extraction], resolution: Resolution) -> Itera
     for extraction in extractions:
         doc_id = extraction.document.id
         for m in extraction.mentions:
-            if m.key in resolution.entities:
-                yield (doc_id, str(iris.entity(m.key)), m.key, m.type, m.text, m.start, m.end,
+            key = resolution.mention_key(doc_id, m)
+            if key in resolution.entities:
+                yield (doc_id, str(iris.entity(key)), key, m.type, m.text, m.start, m.end,
                        m.sentence_start, m.sentence)
 
 
 def action_rows(extractions: list[Extraction], resolution: Resolution) -> Iterator[Row]:
     for extraction in extractions:
         for r in extraction.relations:
-            yield (extraction.document.id, *_entity_ref(r.agent, resolution), r.action, r.action_class,
-                   *_entity_ref(r.object, resolution), r.text, r.start, r.end, r.sentence)
+            doc_id = extraction.document.id
+            yield (doc_id, *_entity_ref(r.agent, resolution, doc_id), r.action, r.action_class,
+                   *_entity_ref(r.object, resolution, doc_id), r.text, r.start, r.end, r.sentence)
 
 
 def role_rows(extractions: list[Extraction], resolution: Resolution) -> Iterator[Row]:
@@ -84,10 +88,11 @@ def role_rows(extractions: list[Extraction], resolution: Resolution) -> Iterator
     first: dict[tuple[str, str, str], int] = {}
     for extraction in extractions:
         for m in extraction.mentions:
-            if m.key not in resolution.entities:
+            entity = resolution.mention_key(extraction.document.id, m)
+            if entity not in resolution.entities:
                 continue
             for role in m.roles:
-                key = (m.key, role, extraction.document.id)
+                key = (entity, role, extraction.document.id)
                 first[key] = min(first.get(key, m.start), m.start)
     for (key, role, doc_id), start in first.items():
         yield (str(iris.entity(key)), key, resolution.entities[key].label, role, doc_id, start)

@@ -105,10 +105,11 @@ def _document_triples(extraction: Extraction, resolution: Resolution, hash_: str
     yield activity, KG.gazetteerHash, Literal(hash_)
 
     for mention in extraction.mentions:
-        if mention.key not in resolution.entities:
+        key = resolution.mention_key(document.id, mention)
+        if key not in resolution.entities:
             continue
-        node = iris.span(document.id, "mention", mention.start, mention.end, mention.key)
-        entity = iris.entity(mention.key)
+        node = iris.span(document.id, "mention", mention.start, mention.end, key)
+        entity = iris.entity(key)
         yield doc_iri, KG.mentions, entity
         yield node, RDF.type, KG.Mention
         yield node, OA.hasBody, entity
@@ -116,7 +117,7 @@ def _document_triples(extraction: Extraction, resolution: Resolution, hash_: str
         yield from _span_triples(node, doc_iri, mention.text, mention.start, mention.end, mention.sentence)
 
     for name in meta.signatories:
-        person = resolution.lookup("Person", name)
+        person = resolution.lookup("Person", name, document.id)
         if person:
             yield doc_iri, KG.signatory, iris.entity(person)
 
@@ -125,7 +126,7 @@ def _document_triples(extraction: Extraction, resolution: Resolution, hash_: str
     when = document_when(extraction)
     for relation in extraction.relations:
         yield from action_triples(relation, document.id, when, resolution, _span_triples)
-    answerers = [key for key in (resolution.lookup("Person", name) for name in meta.signatories) if key]
+    answerers = [key for key in (resolution.lookup("Person", name, document.id) for name in meta.signatories) if key]
     for question in extraction.questions:
         yield from question_triples(question, document.id, document.text[question.start:question.end],
                                     answerers, when, resolution, _span_triples)

@@ -171,3 +171,47 @@ def ancestors(entries: tuple[GazetteerEntry, ...]) -> dict[str, tuple[str, ...]]
             frontier.extend(by_key[key].broader if key in by_key else ())
         result[entry.key] = tuple(seen)
     return result
+
+
+ALIAS_FILE = "aliases.ttl"
+OWL_SAME_AS = "http://www.w3.org/2002/07/owl#sameAs"
+
+
+@dataclass(frozen=True)
+class Aliases:
+    """User-editable alias data (``ontology/aliases.ttl``) as plain pairs.
+
+    ``same_as``: (key, canonical key) from ``owl:sameAs`` (subject -> object);
+    ``labels``: (key, written form) from the skos:prefLabel/altLabel/hiddenLabel
+    of the file's concepts: a mention written that way gets that key.
+    """
+
+    same_as: tuple[tuple[str, str], ...] = ()
+    labels: tuple[tuple[str, str], ...] = ()
+
+
+@lru_cache(maxsize=8)
+def _load_aliases(path: Path, required: bool) -> Aliases:
+    from rdflib import Literal, URIRef
+
+    if not path.is_file() and not required:
+        log.info("aliases: %s not found; no aliases", path)
+        return Aliases()
+    graph = _parse((path,))
+    same_as = sorted((key_of(str(s)), key_of(str(o))) for s, o in graph.subject_objects(URIRef(OWL_SAME_AS))
+                     if isinstance(s, URIRef) and isinstance(o, URIRef) and s != o)
+    labels = sorted({(key_of(str(s)), str(o))
+                     for name in ("prefLabel", "altLabel", "hiddenLabel")
+                     for s, o in graph.subject_objects(URIRef(SKOS + name))
+                     if isinstance(s, URIRef) and str(s).startswith(ID_BASE) and isinstance(o, Literal)})
+    log.info("aliases: %d sameAs, %d labels from %s", len(same_as), len(labels), path.name)
+    return Aliases(tuple(same_as), tuple(labels))
+
+
+def load_aliases(path: str | Path | None = None) -> Aliases:
+    """The alias data resolution applies (``ontology/aliases.ttl``, or a given file).
+
+    The default file is optional (no file, no aliases); a given path must exist."""
+    if path is None:
+        return _load_aliases((ontology_dir() / ALIAS_FILE).resolve(), False)
+    return _load_aliases(Path(path).resolve(), True)

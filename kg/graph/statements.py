@@ -41,7 +41,7 @@ def motion_triples(motion: Motion, doc_id: str, resolution: Resolution, span_tri
         yield cited, RDF.type, KG.Document
         yield cited, DCTERMS.identifier, Literal(motion.cites)
     for submitter in motion.submitters:
-        person = resolution.lookup("Person", submitter)
+        person = resolution.lookup("Person", submitter, doc_id)
         if person:
             yield node, KG.submitter, iris.entity(person)
     yield doc_iri, KG.reportsOn, node
@@ -53,10 +53,11 @@ def motion_triples(motion: Motion, doc_id: str, resolution: Resolution, span_tri
     yield from span_triples(reference, doc_iri, motion.text, motion.start, motion.end, motion.sentence)
 
 
-def _resolve_key(key: str | None, resolution: Resolution) -> URIRef | None:
+def _resolve_key(key: str | None, resolution: Resolution, doc_id: str | None = None) -> URIRef | None:
     """An action's agent or object: an entity key, or a document id."""
     if not key:
         return None
+    key = resolution.key_for(key, doc_id)
     if key in resolution.entities or key.startswith(("org/", "person/", "measure/", "motion/")):
         return iris.entity(key)
     return iris.document(key)
@@ -64,13 +65,14 @@ def _resolve_key(key: str | None, resolution: Resolution) -> URIRef | None:
 
 def action_triples(relation: Relation, doc_id: str, when: str | None, resolution: Resolution,
                    span_triples: SpanTriples) -> Iterator[Triple]:
-    agent = _resolve_key(relation.agent, resolution)
+    agent = _resolve_key(relation.agent, resolution, doc_id)
     if agent is None:
         return
-    if relation.agent not in resolution.entities and relation.agent.startswith("org/"):
+    agent_key = resolution.key_for(relation.agent, doc_id)
+    if agent_key not in resolution.entities and agent_key.startswith("org/"):
         # "wij"/"het kabinet": an agent the documents imply rather than name.
         yield agent, RDF.type, ORG.Organization
-        yield agent, RDFS.label, Literal(relation.agent.partition("/")[2].replace("-", " "))
+        yield agent, RDFS.label, Literal(agent_key.partition("/")[2].replace("-", " "))
         yield agent, KG.kind, Literal("government")
     doc_iri = iris.document(doc_id)
     node = iris.span(doc_id, "action", relation.start, relation.end, relation.agent)
@@ -80,7 +82,7 @@ def action_triples(relation: Relation, doc_id: str, when: str | None, resolution
     yield node, KG.actionClass, iris.action_class(relation.action_class)
     yield iris.action_class(relation.action_class), RDF.type, KG.ActionClass
     yield iris.action_class(relation.action_class), RDFS.label, Literal(relation.action_class)
-    obj = _resolve_key(relation.object, resolution)
+    obj = _resolve_key(relation.object, resolution, doc_id)
     if obj is not None:
         yield node, KG.object, obj
     yield node, PROV.wasDerivedFrom, doc_iri
@@ -105,6 +107,7 @@ def question_triples(question: Question, doc_id: str, exact: str, answerers: lis
         yield node, KG.relatedQuestion, Literal(related)
     if question.kind == "question":
         for asker in question.askers:
+            asker = resolution.key_for(asker, doc_id)
             if asker in resolution.entities:
                 yield node, KG.askedBy, iris.entity(asker)
         if question.submitted:

@@ -7,10 +7,10 @@ interval.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
-from kg.model import Extraction
+from kg.model import Extraction, Mention
 
 PARTY_ROLE = "partijlid"
 
@@ -33,29 +33,49 @@ def document_when(extraction: Extraction) -> str | None:
     return str(meta.year) if meta.year else None
 
 
-def role_spells(extractions: Iterable[Extraction], canonical: dict[str, str] | None = None) -> list[RoleSpell]:
-    """Collect (person, role) and (person, party) spells over all documents."""
-    canonical = canonical or {}
-    spells: dict[tuple[str, str, str | None], RoleSpell] = {}
+SpellRow = tuple[str, Iterable[str], "str | None", str, "str | None"]
+"""(person key, roles, party, document id, date) of one person mention."""
+
+
+def role_spells(extractions: Iterable[Extraction],
+                canonical: Mapping[str, str] | Callable[[str, Mention], str] | None = None) -> list[RoleSpell]:
+    """Collect (person, role) and (person, party) spells over all documents.
+
+    ``canonical`` gives each mention's entity key: a mapping of mention keys,
+    or a function of (document id, mention) such as ``Resolution.mention_key``."""
+    if canonical is None:
+        key_of: Callable[[str, Mention], str] = lambda doc, m: m.key  # noqa: E731
+    elif callable(canonical):
+        key_of = canonical
+    else:
+        table = canonical
+        key_of = lambda doc, m: table.get(m.key, m.key)  # noqa: E731
+    rows = []
     for extraction in extractions:
         when = document_when(extraction)
         doc_id = extraction.document.id
-        for mention in extraction.mentions:
-            if mention.type != "Person":
-                continue
-            person = canonical.get(mention.key, mention.key)
-            keys = [(person, role, None) for role in mention.roles]
-            if mention.party:
-                keys.append((person, PARTY_ROLE, mention.party))
-            for key in keys:
-                spell = spells.get(key)
-                if spell is None:
-                    spell = spells[key] = RoleSpell(person=key[0], role=key[1], party=key[2])
-                if doc_id not in spell.documents:
-                    spell.documents.append(doc_id)
-                if when:
-                    spell.first = min(spell.first or when, when)
-                    spell.last = max(spell.last or when, when)
-    for spell in spells.values():
-        spell.documents.sort()
+        rows += [(key_of(doc_id, m), m.roles, m.party, doc_id, when)
+                 for m in extraction.mentions if m.type == "Person"]
+    return collect_spells(rows)
+
+
+def collect_spells(rows: Iterable[SpellRow]) -> list[RoleSpell]:
+    """Spells from person-mention rows, sorted; documents sorted, first/last by date."""
+    spells: dict[tuple[str, str, str | None], RoleSpell] = {}
+    documents: dict[tuple[str, str, str | None], set[str]] = {}
+    for person, roles, party, doc_id, when in rows:
+        keys = [(person, role, None) for role in roles]
+        if party:
+            keys.append((person, PARTY_ROLE, party))
+        for key in keys:
+            spell = spells.get(key)
+            if spell is None:
+                spell = spells[key] = RoleSpell(person=key[0], role=key[1], party=key[2])
+                documents[key] = set()
+            documents[key].add(doc_id)
+            if when:
+                spell.first = min(spell.first or when, when)
+                spell.last = max(spell.last or when, when)
+    for key, spell in spells.items():
+        spell.documents = sorted(documents[key])
     return [spells[key] for key in sorted(spells, key=lambda k: (k[0], k[1], k[2] or ""))]
