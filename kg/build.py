@@ -210,6 +210,9 @@ def build(corpus: Path, out: Path, *, model: str | None = None,
         resolution = resolve(stream())
         report.documents = len(kept)
         report.entities = Counter(entity.type for entity in resolution.entities.values())
+        report.conflicts = [str(conflict) for conflict in resolution.conflicts]
+        (work / "conflicts.json").write_text(json.dumps([c.to_dict() for c in resolution.conflicts],
+                                                        ensure_ascii=False, indent=2), encoding="utf-8")
         report.timings["resolve"] = time.perf_counter() - started - report.timings["extract"]
         mark = time.perf_counter()
         report.triples = write_outputs(work, CachedExtractions(store, kept), resolution)
@@ -225,70 +228,7 @@ def build(corpus: Path, out: Path, *, model: str | None = None,
             raise BuildError(f"{out}: cannot replace it ({error.strerror or error})") from error
         report.seconds = time.perf_counter() - started
         return report
-<<<<<<< HEAD
     except BaseException:
         # Whatever stopped the build, the previous OUT stays as it was and nothing is left beside it.
         shutil.rmtree(work, ignore_errors=True)
         raise
-=======
-
-    missing = [i for i, key in enumerate(keys) if not store.reuse(key)]
-    failed: dict[int, Failure] = {}
-    results = extract_all((files[i] for i in missing), jobs=jobs, executor=executor,
-                          scheduler=scheduler, model=model)
-    for index, result in zip(missing, results):
-        if isinstance(result, Failure):
-            failed[index] = result
-            continue
-        store.put(keys[index], result)
-        if on_document:
-            on_document(result.document.id)
-    report.extracted = len(missing) - len(failed)
-    report.reused = len(keys) - len(missing)
-    report.timings["extract"] = time.perf_counter() - started
-
-    kept: list[str] = []
-
-    def stream() -> Iterator[Extraction]:
-        """Every extracted document once, in corpus order, skipping failures and duplicate ids."""
-        seen: dict[str, str] = {}
-        for index, key in enumerate(keys):
-            if index in failed:
-                log.warning("%s", failed[index].reason)
-                report.skipped.append(Skipped(failed[index].path, failed[index].reason))
-                continue
-            extraction = store.get(key)
-            document = extraction.document
-            if index not in missing_set and on_document:
-                on_document(document.id)
-            if document.id in seen:
-                message = (f"{files[index]}: duplicate document id {document.id} "
-                           f"(already read from {seen[document.id]}); skipped")
-                log.warning("%s", message)
-                report.skipped.append(Skipped(str(files[index]), message))
-                continue
-            seen[document.id] = str(files[index])
-            kept.append(key)
-            report.citations += len(extraction.citations)
-            report.motions += len(extraction.motions)
-            yield extraction
-
-    missing_set = set(missing)
-    resolution = resolve(stream())
-    report.documents = len(kept)
-    report.entities = Counter(entity.type for entity in resolution.entities.values())
-    report.conflicts = [str(conflict) for conflict in resolution.conflicts]
-    (work / "conflicts.json").write_text(json.dumps([c.to_dict() for c in resolution.conflicts],
-                                                    ensure_ascii=False, indent=2), encoding="utf-8")
-    report.timings["resolve"] = time.perf_counter() - started - report.timings["extract"]
-    mark = time.perf_counter()
-    report.triples = write_outputs(work, CachedExtractions(store, kept), resolution)
-    # The Oxigraph store sits in reference cycles (rdflib graphs <-> store); collect them now so
-    # its RocksDB lock on OUT.building/store is released before a next build in this process.
-    gc.collect()
-    report.timings["write"] = time.perf_counter() - mark
-    store.write_manifest(_manifest(inputs, model, report, work))
-    _replace_dir(work, out)
-    report.seconds = time.perf_counter() - started
-    return report
->>>>>>> resolution
