@@ -187,7 +187,7 @@ def build(corpus: Path, out: Path, *, model: str | None = None,
             seen: dict[str, str] = {}
             for index, key in enumerate(keys):
                 if index in failed:
-                    log.warning("%s", failed[index].reason)
+                    log.warning("%s; skipped", failed[index].reason)
                     report.skipped.append(Skipped(failed[index].path, failed[index].reason))
                     continue
                 extraction = store.get(key)
