@@ -38,6 +38,8 @@ class Metadata:
     signatories: list[str] = field(default_factory=list)
     addressee: str | None = None
     year: int | None = None  # the year of publication, when the text gives no full date
+    question_number: str | None = None  # Tweede Kamer vraagnummer (2020Z10445), from metadata.xml
+    document_number: str | None = None  # Tweede Kamer documentnummer (2025D03999), from metadata.xml
 
 
 @dataclass

@@ -90,6 +90,8 @@ def _document_triples(extraction: Extraction, resolution: Resolution, hash_: str
         yield doc_iri, FOAF.page, iris.official_page(meta.id)
     if meta.title:
         yield doc_iri, DCTERMS.title, Literal(meta.title)
+    if meta.document_number:
+        yield doc_iri, KG.documentNumber, Literal(meta.document_number)
     if meta.date:
         yield doc_iri, DCTERMS.date, Literal(meta.date, datatype=XSD.date)
     year = meta.date[:4] if meta.date else (str(meta.year) if meta.year else None)
@@ -129,7 +131,7 @@ def _document_triples(extraction: Extraction, resolution: Resolution, hash_: str
     answerers = [key for key in (resolution.lookup("Person", name, document.id) for name in meta.signatories) if key]
     for question in extraction.questions:
         yield from question_triples(question, document.id, document.text[question.start:question.end],
-                                    answerers, when, resolution, _span_triples)
+                                    answerers, when, resolution, _span_triples, meta.question_number)
 
     for citation in extraction.citations:
         cited = iris.document(citation.id)

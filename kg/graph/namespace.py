@@ -36,6 +36,7 @@ class KG(DefinedNamespace):
     citing: URIRef  # citing
     cueOnly: URIRef  # cue only
     descriptive: URIRef  # descriptive
+    documentNumber: URIRef  # document number
     documentType: URIRef  # document type
     dossier: URIRef  # dossier number
     evidence: URIRef  # evidence

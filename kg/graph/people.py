@@ -100,6 +100,9 @@ def membership_triples(spell: RoleSpell, resolution: Resolution) -> Iterator[Tri
             yield from _gazetteer_entity_triples(organisation)
     for doc_id in spell.documents:
         yield node, PROV.wasDerivedFrom, iris.document(doc_id)
+    for doc_id, start, end in spell.evidence:
+        # The mention that states the role: its span, sentence and extractor (kg:Mention).
+        yield node, PROV.wasDerivedFrom, iris.span(doc_id, "mention", start, end, spell.person)
     if spell.first and spell.last:
         during = iris.interval(node)
         begin, end = iris.instant(during, "begin"), iris.instant(during, "end")

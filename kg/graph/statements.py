@@ -48,6 +48,7 @@ def motion_triples(motion: Motion, doc_id: str, resolution: Resolution, span_tri
     reference = iris.span(doc_id, "motion", motion.start, motion.end)
     yield reference, RDF.type, OA.Annotation
     yield reference, OA.hasBody, node
+    yield reference, PROV.wasGeneratedBy, iris.extraction(doc_id)
     if motion.status:
         yield reference, KG.status, Literal(motion.status)
     yield from span_triples(reference, doc_iri, motion.text, motion.start, motion.end, motion.sentence)
@@ -86,6 +87,7 @@ def action_triples(relation: Relation, doc_id: str, when: str | None, resolution
     if obj is not None:
         yield node, KG.object, obj
     yield node, PROV.wasDerivedFrom, doc_iri
+    yield node, PROV.wasGeneratedBy, iris.extraction(doc_id)
     if when:
         yield node, DCTERMS.date, Literal(when, datatype=XSD.date if len(when) == 10 else XSD.gYear)
     evidence = iris.selector(node, "evidence")
@@ -94,7 +96,8 @@ def action_triples(relation: Relation, doc_id: str, when: str | None, resolution
 
 
 def question_triples(question: Question, doc_id: str, exact: str, answerers: list[str], when: str | None,
-                     resolution: Resolution, span_triples: SpanTriples) -> Iterator[Triple]:
+                     resolution: Resolution, span_triples: SpanTriples,
+                     question_number: str | None = None) -> Iterator[Triple]:
     """A question or answer as a node; answers link to their question and answerer."""
     doc_iri = iris.document(doc_id)
     node = URIRef(f"{doc_iri}/{question.kind}/{question.number}")
@@ -103,6 +106,9 @@ def question_triples(question: Question, doc_id: str, exact: str, answerers: lis
     yield node, KG.questionNumber, Literal(question.number)
     yield node, KG.text, Literal(question.text)
     yield node, DCTERMS.isPartOf, doc_iri
+    if question_number:
+        # The vraagnummer: joins Gegevensmagazijn's Zaak.Nummer.
+        yield node, DCTERMS.identifier, Literal(question_number)
     for related in question.related:
         yield node, KG.relatedQuestion, Literal(related)
     if question.kind == "question":

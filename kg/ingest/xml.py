@@ -234,4 +234,15 @@ def apply_fields(meta: Metadata, fields: dict[str, str]) -> list[str]:
         put("vergaderjaar", f"{year.group(1)}-{year.group(2)}")
     if meta.date:
         put("year", int(meta.date[:4]))
+    # The Tweede Kamer's own ids, so the graph joins its open data (Gegevensmagazijn):
+    # the question number (Zaak.Nummer) and the document number, wherever the publisher puts them.
+    values = " ".join(str(v) for v in fields.values())
+    question = QUESTION_NUMBER.search(get("overheidop.vraagnummer") or "") or QUESTION_NUMBER.search(values)
+    document = DOCUMENT_NUMBER.search(values)
+    put("question_number", question.group(0) if question else None)
+    put("document_number", document.group(0) if document else None)
     return changed
+
+
+QUESTION_NUMBER = re.compile(r"\b\d{4}Z\d{5}\b")
+DOCUMENT_NUMBER = re.compile(r"\b\d{4}D\d{5}\b")

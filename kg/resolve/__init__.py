@@ -164,7 +164,8 @@ def build_entity(key: str, mentions: Sequence[Mention]) -> Entity:
 
 
 class _Slim(NamedTuple):
-    """What resolution keeps of a mention: no sentence, no offsets, no document text."""
+    """What resolution keeps of a mention: no sentence, no document text; offsets
+    only so that a role can point at the mention stating it."""
 
     type: str
     key: str
@@ -173,6 +174,8 @@ class _Slim(NamedTuple):
     kind: str | None
     roles: list[str]
     party: str | None
+    start: int = 0
+    end: int = 0
 
 
 _Seen = tuple[str, "str | None", str, Sig, _Slim]
@@ -201,7 +204,7 @@ def resolve(extractions: Iterable[Extraction], aliases: AliasTable | None = None
             base, sig = hit
             if base.startswith("person/"):
                 person_sigs[base][doc_id].add(sig)
-            seen.append((doc_id, when, base, sig, _Slim(m.type, m.key, m.label, m.text, m.kind, m.roles, m.party)))
+            seen.append((doc_id, when, base, sig, _Slim(m.type, m.key, m.label, m.text, m.kind, m.roles, m.party, m.start, m.end)))
     persons = PersonIndex.build(person_sigs)
     resolution = Resolution(aliases=aliases, persons=persons)
 
@@ -224,7 +227,7 @@ def resolve(extractions: Iterable[Extraction], aliases: AliasTable | None = None
         by_key[key].append(mention)
         targets[mention.key].add(key)
         if mention.type == "Person":
-            spell_rows.append((key, mention.roles, mention.party, doc_id, when))
+            spell_rows.append((key, mention.roles, mention.party, doc_id, when, mention.start, mention.end))
     for key in sorted(by_key):
         entity = build_entity(key, by_key[key])
         resolution.entities[key] = entity

@@ -23,6 +23,7 @@ class RoleSpell:
     first: str | None = None
     last: str | None = None
     documents: list[str] = field(default_factory=list)
+    evidence: list[tuple[str, int, int]] = field(default_factory=list)  # (document, start, end) of the mentions
 
 
 def document_when(extraction: Extraction) -> str | None:
@@ -33,8 +34,8 @@ def document_when(extraction: Extraction) -> str | None:
     return str(meta.year) if meta.year else None
 
 
-SpellRow = tuple[str, Iterable[str], "str | None", str, "str | None"]
-"""(person key, roles, party, document id, date) of one person mention."""
+SpellRow = tuple[str, Iterable[str], "str | None", str, "str | None", int, int]
+"""(person key, roles, party, document id, date, start, end) of one person mention."""
 
 
 def role_spells(extractions: Iterable[Extraction],
@@ -54,7 +55,7 @@ def role_spells(extractions: Iterable[Extraction],
     for extraction in extractions:
         when = document_when(extraction)
         doc_id = extraction.document.id
-        rows += [(key_of(doc_id, m), m.roles, m.party, doc_id, when)
+        rows += [(key_of(doc_id, m), m.roles, m.party, doc_id, when, m.start, m.end)
                  for m in extraction.mentions if m.type == "Person"]
     return collect_spells(rows)
 
@@ -63,7 +64,8 @@ def collect_spells(rows: Iterable[SpellRow]) -> list[RoleSpell]:
     """Spells from person-mention rows, sorted; documents sorted, first/last by date."""
     spells: dict[tuple[str, str, str | None], RoleSpell] = {}
     documents: dict[tuple[str, str, str | None], set[str]] = {}
-    for person, roles, party, doc_id, when in rows:
+    evidence: dict[tuple[str, str, str | None], set[tuple[str, int, int]]] = {}
+    for person, roles, party, doc_id, when, start, end in rows:
         keys = [(person, role, None) for role in roles]
         if party:
             keys.append((person, PARTY_ROLE, party))
@@ -72,10 +74,13 @@ def collect_spells(rows: Iterable[SpellRow]) -> list[RoleSpell]:
             if spell is None:
                 spell = spells[key] = RoleSpell(person=key[0], role=key[1], party=key[2])
                 documents[key] = set()
+                evidence[key] = set()
             documents[key].add(doc_id)
+            evidence[key].add((doc_id, start, end))
             if when:
                 spell.first = min(spell.first or when, when)
                 spell.last = max(spell.last or when, when)
     for key, spell in spells.items():
         spell.documents = sorted(documents[key])
+        spell.evidence = sorted(evidence[key])
     return [spells[key] for key in sorted(spells, key=lambda k: (k[0], k[1], k[2] or ""))]
