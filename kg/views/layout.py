@@ -82,6 +82,25 @@ def positions(nodes: Iterable[str], edges: Iterable[tuple[str, str]], spread: fl
     src = np.array([a for a, _ in pairs], dtype=np.intp)
     dst = np.array([b for _, b in pairs], dtype=np.intp)
     layout = _force_layout(count, src, dst, SEED, iterations=80 if count <= 500 else 50)
+    _ring_isolates(layout, src, dst)
     scale = spread * math.sqrt(count)
     return {n: (round(float(layout[i, 0]) * scale, 1), round(float(layout[i, 1]) * scale, 1))
             for i, n in enumerate(order)}
+
+
+def _ring_isolates(layout, src, dst) -> None:  # noqa: ANN001 - numpy arrays
+    """Nodes without edges go on a ring just around the connected ones: repulsion
+    alone pushes them far out, and one stray node made the whole picture tiny."""
+    import numpy as np
+
+    linked = np.zeros(len(layout), dtype=bool)
+    linked[src] = True
+    linked[dst] = True
+    lonely = np.flatnonzero(~linked)
+    if not len(lonely) or not linked.any():
+        return
+    centre = layout[linked].mean(axis=0)
+    radius = float(np.max(np.linalg.norm(layout[linked] - centre, axis=1))) * 1.15 or 1.0
+    angles = 2 * math.pi * np.arange(len(lonely)) / len(lonely)
+    layout[lonely, 0] = centre[0] + radius * np.cos(angles)
+    layout[lonely, 1] = centre[1] + radius * np.sin(angles)
