@@ -43,13 +43,12 @@ def select(out: Path, sparql: str, params: dict[str, str] | None = None) -> tupl
     """Run a query; returns the variable names and rows of plain strings."""
     import pyoxigraph as ox
 
-    store_path = out / "store"
-    if not store_path.is_dir():
-        raise QueryError(f"{out}: no store here (run kamerkg build first)")
+    from kg.graph.store import StoreMissing, open_build_store
+
     try:
-        store = ox.Store.read_only(str(store_path))
-    except OSError as error:
-        raise QueryError(f"{store_path}: cannot open the store ({error})") from error
+        store = open_build_store(out)
+    except StoreMissing as error:
+        raise QueryError(str(error)) from error
     try:
         result = store.query(sparql, use_default_graph_as_union=True, substitutions=_substitutions(params))
     except (SyntaxError, ValueError) as error:

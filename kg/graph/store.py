@@ -78,3 +78,18 @@ def count_triples(dataset: Dataset) -> int:
         use_default_graph_as_union=True,
     )
     return int(next(iter(result))["n"].value)
+
+
+class StoreMissing(Exception):
+    """OUT has no store, or it cannot be opened: a one-line message naming the folder."""
+
+
+def open_build_store(out: Path) -> ox.Store:
+    """OUT/store opened read-only, for queries and uploads of a finished build."""
+    store_path = out / "store"
+    if not store_path.is_dir():
+        raise StoreMissing(f"{out}: no store here (run kamerkg build first)")
+    try:
+        return ox.Store.read_only(str(store_path))
+    except OSError as error:
+        raise StoreMissing(f"{store_path}: cannot open the store ({error})") from error

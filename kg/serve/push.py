@@ -85,13 +85,12 @@ def graph_payloads(out: Path, per_document: bool) -> list[tuple[str, list]]:
 
     from kg.graph import iris
 
-    store_path = out / "store"
-    if not store_path.is_dir():
-        raise PushError(f"{out}: no store here (run kamerkg build first)")
+    from kg.graph.store import StoreMissing, open_build_store
+
     try:
-        store = ox.Store.read_only(str(store_path))
-    except OSError as error:
-        raise PushError(f"{store_path}: cannot open the store ({error})") from error
+        store = open_build_store(out)
+    except StoreMissing as error:
+        raise PushError(str(error)) from error
 
     def key(t: ox.Triple) -> tuple[str, str, str]:
         return str(t.subject), str(t.predicate), str(t.object)
