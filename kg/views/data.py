@@ -74,14 +74,18 @@ SELECT ?from ?to ?sentence ?exact ?start WHERE {
   OPTIONAL { ?c oa:hasTarget/oa:hasSelector ?p . ?p a oa:TextPositionSelector ; oa:start ?start }
 }"""
 
+# Every action is written with its evidence span, so the pattern is one flat join: the
+# nested OPTIONALs with property paths it replaced took 25 s on 15 documents (and
+# repeated rows over the union graph, which inflated edge counts).
 Q_ACTIONS = PREFIXES + """
-SELECT ?agent ?verb ?class ?object ?d ?sentence ?exact ?start WHERE {
-  ?a a kg:Action ; kg:agent ?agent ; kg:actionVerb ?verb ; prov:wasDerivedFrom ?d .
-  OPTIONAL { ?a kg:actionClass/rdfs:label ?class }
+SELECT DISTINCT ?agent ?verb ?class ?object ?d ?sentence ?exact ?start WHERE {
+  ?a a kg:Action ; kg:agent ?agent ; kg:actionVerb ?verb ; prov:wasDerivedFrom ?d ; kg:evidence ?ev .
+  ?ev kg:sentence ?sentence ; oa:hasTarget ?t .
+  ?t oa:hasSelector ?q , ?p .
+  ?q a oa:TextQuoteSelector ; oa:exact ?exact .
+  ?p a oa:TextPositionSelector ; oa:start ?start .
+  OPTIONAL { ?a kg:actionClass ?c . ?c rdfs:label ?class }
   OPTIONAL { ?a kg:object ?object }
-  OPTIONAL { ?a kg:evidence ?ev . ?ev kg:sentence ?sentence .
-             OPTIONAL { ?ev oa:hasTarget/oa:hasSelector ?q . ?q a oa:TextQuoteSelector ; oa:exact ?exact }
-             OPTIONAL { ?ev oa:hasTarget/oa:hasSelector ?p . ?p a oa:TextPositionSelector ; oa:start ?start } }
 }"""
 
 Q_MOTION_REFS = PREFIXES + """
