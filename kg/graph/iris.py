@@ -73,6 +73,11 @@ def span(doc_id: str, what: str, start: int, end: int, key: str = "") -> URIRef:
     return URIRef(f"{document(doc_id)}/{what}/{start}-{end}{suffix}")
 
 
+def question(doc_id: str, kind: str, number: str) -> URIRef:
+    """A written question or its answer ('question' / 'answer') by its number in the document."""
+    return URIRef(f"{document(doc_id)}/{_segment(kind)}/{_segment(number)}")
+
+
 def target(annotation: URIRef) -> URIRef:
     """The oa:SpecificResource (document + selectors) an annotation points at."""
     return URIRef(f"{annotation}/target")

@@ -100,7 +100,7 @@ def question_triples(question: Question, doc_id: str, exact: str, answerers: lis
                      question_number: str | None = None) -> Iterator[Triple]:
     """A question or answer as a node; answers link to their question and answerer."""
     doc_iri = iris.document(doc_id)
-    node = URIRef(f"{doc_iri}/{question.kind}/{question.number}")
+    node = iris.question(doc_id, question.kind, question.number)
     yield node, RDF.type, KG.Question if question.kind == "question" else KG.Answer
     yield node, RDFS.label, Literal(f"{'Vraag' if question.kind == 'question' else 'Antwoord'} {question.number}")
     yield node, KG.questionNumber, Literal(question.number)
@@ -119,7 +119,7 @@ def question_triples(question: Question, doc_id: str, exact: str, answerers: lis
         if question.submitted:
             yield node, DCTERMS.dateSubmitted, Literal(question.submitted, datatype=XSD.date)
     else:
-        yield node, KG.answers, URIRef(f"{doc_iri}/question/{question.number}")
+        yield node, KG.answers, iris.question(doc_id, "question", question.number)
         for answerer in answerers:
             yield node, KG.answeredBy, iris.entity(answerer)
         if when and len(when) == 10:
