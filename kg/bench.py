@@ -52,11 +52,22 @@ SELECT ?type (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a kg:Document ; kg:documentTy
 GROUP BY ?type ORDER BY ?type""",
 }
 
-NUMBER = re.compile(r"\b(nr\.?\s*)(\d+)")
+# "nr. 251", "Nr. 326" (a Markdown header) and the "kst-29754-251" page line:
+# every place ingest may read a document number from.
+NUMBER = re.compile(r"\b(nr\.?\s*)(\d+)", re.IGNORECASE)
+KST_NUMBER = re.compile(r"^(kst-\d+(?:-[A-Z]\w*)?-)(\d+)$", re.MULTILINE)
 
 
 def words(text: str) -> int:
     return len(text.split())
+
+
+def renumber(text: str, copy: int) -> str:
+    """The text with every document number given the copy's suffix (251 -> 25100007)."""
+    def suffixed(match: re.Match) -> str:
+        return f"{match.group(1)}{match.group(2)}{copy:05d}"
+
+    return KST_NUMBER.sub(suffixed, NUMBER.sub(suffixed, text))
 
 
 def make_corpus(source: Path, folder: Path, target_words: int) -> tuple[int, int]:
@@ -77,7 +88,7 @@ def make_corpus(source: Path, folder: Path, target_words: int) -> tuple[int, int
     while total < target_words:
         copy += 1
         for path, text in originals:
-            text = NUMBER.sub(lambda m: f"{m.group(1)}{m.group(2)}{copy:05d}", text)
+            text = renumber(text, copy)
             (folder / f"{path.stem}-{copy:05d}{path.suffix}").write_text(text, encoding="utf-8")
             total += words(text)
             files += 1
