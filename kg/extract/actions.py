@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span
 
 from kg.extract import spans as _spans  # noqa: F401  (registers the extensions)
 from kg.extract.actions_clauses import Clause, clauses
+from kg.extract.spans import doc_text
 from kg.extract.verb_forms import BASE, FIN, FIN1, PART, Form, form_table
 from kg.model import Relation
 
@@ -99,6 +100,7 @@ class ActionExtractor:
         lexicon = load_lexicon(Path(lexicon_path) if lexicon_path else None)
         self.forms = form_table(lexicon["verbs"])
         self.max_form_len = max(len(key) for key in self.forms)
+        self.first_words = frozenset(key[0] for key in self.forms)
         self.words = load_words(Path(patterns_path) if patterns_path else PATTERNS)
         self.skip_questions = skip_questions
         w = self.words
@@ -108,8 +110,9 @@ class ActionExtractor:
     def __call__(self, doc: Doc) -> Doc:
         entities = self._entities(doc)
         found: list[Span] = []
+        text = doc_text(doc)
         for sent in doc.sents:
-            if self.skip_questions and sent.text.rstrip().endswith("?"):
+            if self.skip_questions and text[sent.start_char:sent.end_char].rstrip().endswith("?"):
                 continue
             for clause in clauses(sent, self.words, self._starts_subject_and_verb(entities), self._is_verb):
                 found.extend(self._clause_actions(doc, clause, entities))
@@ -193,6 +196,8 @@ class ActionExtractor:
     def _forms_at(self, c: Clause, p: int) -> list[tuple[Form, int]]:
         """Trigger forms starting at p with their length in tokens, longest first."""
         out: list[tuple[Form, int]] = []
+        if c.word(p) not in self.first_words:
+            return out
         for length in range(min(self.max_form_len, len(c) - p), 0, -1):
             key = tuple(c.word(q) for q in range(p, p + length))
             out.extend((form, length) for form in self.forms.get(key, ()))

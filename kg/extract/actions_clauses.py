@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from kg.extract.tokens import token_table
+
 MAIN = "main"
 SUB = "sub"
 SKIP = "skip"
@@ -32,22 +34,26 @@ class Clause:
     kind: str = MAIN
     verb_first_ok: bool = False
     _pos: dict[int, int] = field(default_factory=dict, repr=False)
+    _lower: list[str] = field(default_factory=list, repr=False)
+    _punct: list[bool] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
         self._pos = {tok: p for p, tok in enumerate(self.toks)}
+        table = token_table(self.doc)
+        self._lower, self._punct = table.lower, table.punct
 
     def __len__(self) -> int:
         return len(self.toks)
 
     def word(self, p: int) -> str:
         """Lower-case text at clause position p ('' outside the clause)."""
-        return self.doc[self.toks[p]].lower_ if 0 <= p < len(self.toks) else ""
+        return self._lower[self.toks[p]] if 0 <= p < len(self.toks) else ""
 
     def word_of_token(self, tok: int) -> str:
-        return self.doc[tok].lower_
+        return self._lower[tok]
 
     def is_punct(self, p: int) -> bool:
-        return 0 <= p < len(self.toks) and self.doc[self.toks[p]].is_punct
+        return 0 <= p < len(self.toks) and self._punct[self.toks[p]]
 
     def pos_of(self, tok: int) -> int | None:
         """Clause position of a Doc token, None when it is not in this clause."""
@@ -64,7 +70,8 @@ def clauses(sent: Span, words: dict[str, frozenset[str]],
     ``is_verb(view, p)`` whether a known verb stands there: ``en`` only ends a
     main clause that already has a verb ("De DJI en Reclassering zullen ..." is one clause)."""
     doc = sent.doc
-    toks = [t.i for t in sent if not t.is_space]
+    space = token_table(doc).space
+    toks = [i for i in range(sent.start, sent.end) if not space[i]]
     view = Clause(doc, toks)
     subordinators = words["subordinators"]
     skipping = words["irrealis_subordinators"] | words["relatives"]

@@ -22,14 +22,21 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
+from spacy.attrs import NORM
+from spacy.lang.lex_attrs import like_email, like_url
 from spacy.language import Language
 from spacy.tokens import Doc, Token
+
+from kg.extract.tokens import sentence_starts, token_table
 
 log = logging.getLogger(__name__)
 
 if not Token.has_extension("kg_stem"):
-    Token.set_extension("kg_stem", default=None)
+    # A getter, not a stored value: setting an extension per token costs more than the stem itself.
+    Token.set_extension("kg_stem", getter=lambda token: None if token.is_space else word_stem(token.text))
 
 _QUOTES = str.maketrans({c: "'" for c in "‘’‚‛′`´"} | {c: '"' for c in "“”„‟«»″"})
 _DASHES = re.compile("[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d\u00ad]")
@@ -45,6 +52,7 @@ def _strip_marks(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=1 << 17)
 def fold(text: str) -> str:
     """Lower case, no diacritics, one kind of quote/dash, single spaces.
 
@@ -84,19 +92,27 @@ def stem(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=1 << 17)
 def piece_key(text: str, use_stem: bool = False) -> str:
     """The matching key of one piece: folded, quotes and dots dropped (D»66 -> d66)."""
     key = _DROP_IN_KEY.sub("", fold(text))
     return stem(key) if use_stem else key
 
 
+def word_stem(text: str) -> str:
+    """The stem of a token's text as ``token._.kg_stem`` gives it."""
+    return stem(_DROP_IN_KEY.sub("", fold(text)))
+
+
 def _cased(text: str) -> str:
     return _DROP_IN_KEY.sub("", _strip_marks(text).translate(_QUOTES))
 
 
-@dataclass(frozen=True)
-class Piece:
-    """A hyphen/slash-separated part of a token, with offsets into the Doc text."""
+class Piece(NamedTuple):
+    """A hyphen/slash-separated part of a token, with offsets into the Doc text.
+
+    A NamedTuple, not a dataclass: a Doc has one or more per token, and
+    building them was a visible share of extraction time."""
 
     key: str
     cased: str
@@ -107,26 +123,37 @@ class Piece:
     sent_start: bool
 
 
+@lru_cache(maxsize=1 << 17)
+def _token_pieces(text: str, use_stem: bool) -> tuple[tuple[str, str, str, int, int], ...]:
+    """(key, cased, folded, start, end) of each piece of one token text; () for no name at all.
+
+    Depends on the text only, so it is computed once per distinct word."""
+    if text == "," or like_url(text) or like_email(text) or "://" in text:
+        return ()
+    out = []
+    for m in _PIECE.finditer(text):
+        key = piece_key(m.group(), use_stem)
+        if key:
+            out.append((key, _cased(m.group()), fold(m.group()), m.start(), m.end()))
+    return tuple(out)
+
+
 def doc_pieces(doc: Doc, use_stem: bool = False) -> list[Piece]:
     """The Doc as pieces. Whitespace tokens and commas are left out so that
     line breaks and 'Onderwijs, Cultuur en ...' do not block a match; other
     punctuation stays as a piece and blocks matches across it. URLs and
     e-mail addresses are no names (www.nctv.nl). Brackets inside a token
     split it ('D»66)3' with its footnote marker)."""
+    table = token_table(doc)
+    starts = sentence_starts(doc)
     pieces: list[Piece] = []
-    for token in doc:
-        if token.is_space or token.text == "," or token.like_url or token.like_email or "://" in token.text:
+    append = pieces.append
+    for i, (text, idx, space) in enumerate(zip(table.text, table.idx, table.space)):
+        if space:
             continue
-        first = True
-        for m in _PIECE.finditer(token.text):
-            key = piece_key(m.group(), use_stem)
-            if not key:
-                continue
-            pieces.append(Piece(
-                key=key, cased=_cased(m.group()), folded=fold(m.group()),
-                start=token.idx + m.start(), end=token.idx + m.end(), token=token.i,
-                sent_start=bool(first and token.is_sent_start and token.i > 0),
-            ))
+        first = starts[i] and i > 0
+        for key, cased, folded, start, end in _token_pieces(text, use_stem):
+            append(Piece(key, cased, folded, idx + start, idx + end, i, first))
             first = False
     return pieces
 
@@ -271,17 +298,19 @@ def make_normalize(nlp: Language, name: str, set_stem: bool) -> "Normalizer":
 
 
 class Normalizer:
-    """Component: token.norm_ = fold(token.text); token._.kg_stem = stem."""
+    """Component: token.norm_ = fold(token.text) (token._.kg_stem is computed on access)."""
 
     def __init__(self, set_stem: bool = True) -> None:
         self.set_stem = set_stem
 
     def __call__(self, doc: Doc) -> Doc:
-        for token in doc:
-            if token.is_space:
-                continue
-            folded = fold(token.text)
-            token.norm_ = folded
-            if self.set_stem:
-                token._.kg_stem = stem(_DROP_IN_KEY.sub("", folded))
+        if not len(doc):
+            return doc
+        table = token_table(doc)
+        strings = doc.vocab.strings
+        norms = doc.to_array([NORM])
+        for i, (text, space) in enumerate(zip(table.text, table.space)):
+            if not space:
+                norms[i] = strings.add(fold(text))
+        doc.from_array([NORM], norms.reshape(-1, 1))
         return doc
