@@ -7,16 +7,21 @@ document loader (pyoxigraph, offline tools) cannot fetch a remote context,
 and a relative reference only resolves for readers that know the file's
 location. Both come from the one file, so they cannot drift apart.
 
-We write the JSON ourselves from the sorted quads (a flattened form: nodes
-sorted by IRI, properties by name, values by their N-Triples text) so the
-file is byte-identical for the same input, which no generic JSON-LD
-serialiser promises.
+We write the JSON ourselves from the sorted kg.nq (a flattened form: one
+entry per named graph in kg.nq's order, nodes sorted by IRI, properties by
+name, values by their N-Triples text) so the file is byte-identical for the
+same input, which no generic JSON-LD serialiser promises. It is written graph
+by graph, so memory holds one graph at a time, with one line per graph entry:
+Python's JSON encoder is C code only without indentation, and a line per
+document still diffs well.
 """
 from __future__ import annotations
 
 import json
 import shutil
 from collections import defaultdict
+from collections.abc import Iterable
+from itertools import groupby
 from pathlib import Path
 from typing import Any
 
@@ -44,8 +49,15 @@ class Compactor:
 
     def __init__(self, prefixes: dict[str, str]) -> None:
         self.prefixes = sorted(((ns, prefix) for prefix, ns in prefixes.items()), key=lambda p: -len(p[0]))
+        self._seen: dict[str, str] = {}  # predicates, types and datatypes repeat on every node
 
     def __call__(self, iri: str) -> str:
+        compacted = self._seen.get(iri)
+        if compacted is None:
+            compacted = self._seen[iri] = self._compact(iri)
+        return compacted
+
+    def _compact(self, iri: str) -> str:
         for namespace, prefix in self.prefixes:
             if iri.startswith(namespace):
                 local = iri[len(namespace):]
@@ -67,7 +79,7 @@ def _value(term: Any, compact: Compactor) -> Any:
     raise ValueError(f"kg.jsonld: no blank nodes or triple terms allowed, got {term}")
 
 
-def _nodes(quads: list[ox.Quad], compact: Compactor) -> list[dict[str, Any]]:
+def _nodes(quads: Iterable[ox.Quad], compact: Compactor) -> list[dict[str, Any]]:
     """Node objects of one graph, in a stable order."""
     by_subject: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     for quad in quads:
@@ -89,26 +101,33 @@ def _nodes(quads: list[ox.Quad], compact: Compactor) -> list[dict[str, Any]]:
     return nodes
 
 
-def to_jsonld(quads: list[ox.Quad], context: dict[str, str] | None = None) -> dict[str, Any]:
-    """The JSON-LD document of a dataset: default-graph nodes, then one entry per named graph."""
+def _dumps(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def write_jsonld(nquads: Path, path: Path, context: dict[str, str] | None = None) -> None:
+    """kg.jsonld from the sorted N-Quads file, and beside it the published context.jsonld.
+
+    Named graphs become ``{"@id": graph, "@graph": [nodes]}`` entries; default-graph
+    nodes (kamerkg writes none) stand at the top level where they come."""
     context = context if context is not None else load_context()
     compact = Compactor(context)
-    graphs: dict[str, list[ox.Quad]] = defaultdict(list)
-    default: list[ox.Quad] = []
-    for quad in quads:
-        if isinstance(quad.graph_name, ox.DefaultGraph):
-            default.append(quad)
-        elif isinstance(quad.graph_name, ox.NamedNode):
-            graphs[quad.graph_name.value].append(quad)
-        else:
-            raise ValueError(f"kg.jsonld: no blank graph names allowed, got {quad.graph_name}")
-    entries: list[dict[str, Any]] = _nodes(default, compact)
-    entries += [{"@id": name, "@graph": _nodes(graphs[name], compact)} for name in sorted(graphs)]
-    return {"@context": context, "@graph": entries}
-
-
-def write_jsonld(quads: list[ox.Quad], path: Path) -> None:
-    """kg.jsonld and, beside it, the published context.jsonld."""
-    document = to_jsonld(quads)
-    path.write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    quads = ox.parse(path=str(nquads), format=ox.RdfFormat.N_QUADS)
+    with path.open("w", encoding="utf-8", newline="\n") as out:
+        out.write('{"@context": ' + _dumps(context) + ',\n "@graph": [')
+        first = True
+        for _, group in groupby(quads, key=lambda quad: quad.graph_name):
+            group = list(group)
+            graph = group[0].graph_name
+            nodes = _nodes(group, compact)
+            if isinstance(graph, ox.NamedNode):
+                entries = [{"@id": graph.value, "@graph": nodes}]
+            elif isinstance(graph, ox.DefaultGraph):
+                entries = nodes
+            else:
+                raise ValueError(f"kg.jsonld: no blank graph names allowed, got {graph}")
+            for entry in entries:
+                out.write(("\n  " if first else ",\n  ") + _dumps(entry))
+                first = False
+        out.write("]}\n" if first else "\n ]}\n")
     shutil.copyfile(context_path(), path.with_name(CONTEXT_FILE))

@@ -15,21 +15,17 @@ def write_outputs(folder: Path, extractions: list[Extraction], resolution: Resol
     """
     from kg.export.jsonld import write_jsonld
     from kg.export.network import write_networks
-    from kg.export.rdf import write_nquads, write_ntriples, write_trig, write_turtle
+    from kg.export.rdf import NQUADS, write_rdf_files
     from kg.export.tables import write_tables
     from kg.export.void import write_void
     from kg.graph.build import all_quads
-    from kg.graph.store import count_triples, inner_store, load, open_dataset, sorted_quads
+    from kg.graph.store import count_triples, inner_store, load, open_dataset
     from kg.views import write_views
 
     dataset = open_dataset(folder / "store")
     load(dataset, all_quads(extractions, resolution))
-    quads = sorted_quads(dataset)
-    write_turtle(quads, folder / "kg.ttl")
-    write_ntriples(quads, folder / "kg.nt")
-    write_trig(quads, folder / "kg.trig")
-    write_nquads(quads, folder / "kg.nq")
-    write_jsonld(quads, folder / "kg.jsonld")
+    write_rdf_files(inner_store(dataset), folder)
+    write_jsonld(folder / NQUADS, folder / "kg.jsonld")
     write_networks(dataset, folder)
     write_void(inner_store(dataset), folder / "void.ttl")
     write_tables(folder / "csv", extractions, resolution)

@@ -64,13 +64,6 @@ def load(dataset: Dataset, batches: Iterable[list[tuple]]) -> int:
     return sum(add_batch(dataset, batch) for batch in batches)
 
 
-def sorted_quads(dataset: Dataset) -> list[ox.Quad]:
-    """Every quad of the store in a stable order (by N-Quads text)."""
-    quads = list(inner_store(dataset).quads_for_pattern(None, None, None, None))
-    quads.sort(key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
-    return quads
-
-
 def count_triples(dataset: Dataset) -> int:
     """Distinct triples over all named graphs."""
     result = inner_store(dataset).query(

@@ -25,7 +25,8 @@ SHAPES = {"Document": "box", "Organization": "dot", "Person": "diamond", "Measur
 TYPE_NAMES = {"Document": "document", "Organization": "organisatie", "Person": "persoon",
               "Measure": "maatregel", "Motion": "motie"}
 
-_JSON_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+_JSON_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028",
+                              "\u2029": "\\u2029"})
 _FILE_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
@@ -37,7 +38,7 @@ def esc(value: Any) -> str:
 def script_json(value: Any) -> str:
     """JSON safe to place inside <script>: no '<', '>' or '&' survives, so no tag can close it."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return "".join(_JSON_UNSAFE.get(ch, ch) for ch in text)
+    return text.translate(_JSON_UNSAFE)
 
 
 def official_url(doc_id: str) -> str:
