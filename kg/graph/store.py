@@ -8,7 +8,7 @@ triple while ``GRAPH ?g {...}`` still reaches one document.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -46,22 +46,40 @@ def _ox_term(term, named: dict) -> ox.NamedNode | ox.Literal:  # noqa: ANN001 - 
     raise TypeError(f"kamerkg writes IRIs and literals only, not {term!r}")
 
 
+def _ox_quads(quads: Iterable[tuple], named: dict) -> Iterator[ox.Quad]:
+    for s, p, o, g in quads:
+        yield ox.Quad(_ox_term(s, named), _ox_term(p, named), _ox_term(o, named), _ox_term(g, named))
+
+
 def add_batch(dataset: Dataset, quads: list[tuple]) -> int:
     """Add one batch of (s, p, o, graph IRI) quads to the Oxigraph store in a single call.
 
     The terms are rdflib's (the graph code speaks rdflib); they are converted
     here and handed to Oxigraph in one ``extend``, skipping rdflib's per-quad
     Python bookkeeping in ``Dataset.addN``, which dominated large builds."""
-    named: dict = {}
-    batch = [ox.Quad(_ox_term(s, named), _ox_term(p, named), _ox_term(o, named), _ox_term(g, named))
-             for s, p, o, g in quads]
+    batch = list(_ox_quads(quads, {}))
     inner_store(dataset).extend(batch)
     return len(batch)
 
 
 def load(dataset: Dataset, batches: Iterable[list[tuple]]) -> int:
-    """Add every batch; returns the number of quads added."""
-    return sum(add_batch(dataset, batch) for batch in batches)
+    """Add every batch with Oxigraph's bulk loader; returns the number of quads added.
+
+    One ``bulk_extend`` over a stream of all batches: the bulk loader writes
+    sorted files straight to disk without a transaction per batch (3-4 times
+    faster than ``extend`` on a fresh store) and does not hold the quads in memory."""
+    count = 0
+
+    def stream() -> Iterator[ox.Quad]:
+        nonlocal count
+        for batch in batches:
+            named: dict = {}  # IRIs repeat within a document's batch; a per-batch memo stays small
+            for quad in _ox_quads(batch, named):
+                count += 1
+                yield quad
+
+    inner_store(dataset).bulk_extend(stream())
+    return count
 
 
 def count_triples(dataset: Dataset) -> int:
