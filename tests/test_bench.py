@@ -42,3 +42,23 @@ def test_bench_json_shape(tmp_path, monkeypatch):
                                      "queries_oxigraph_vs_rdflib_min"}
     assert "targets:" in table(result)
     assert not (tmp_path / "w").exists()
+
+
+def test_a_query_past_the_cap_is_stopped_and_reported():
+    import time
+
+    import pytest
+
+    from kg.bench import QueryTimeout, _capped
+
+    def endless():
+        while True:
+            time.sleep(0.001)
+
+    started = time.perf_counter()
+    with pytest.raises(QueryTimeout):
+        _capped(endless, 0.2)
+    assert time.perf_counter() - started < 5
+    seconds, rows = _capped(lambda: [1, 2, 3], 5)  # a quick one runs to the end, alarm cleared
+    assert rows == 3 and seconds < 5
+    time.sleep(0.3)  # no alarm left behind to fire later
