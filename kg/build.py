@@ -215,7 +215,7 @@ def build(corpus: Path, out: Path, *, model: str | None = None,
                                                         ensure_ascii=False, indent=2), encoding="utf-8")
         report.timings["resolve"] = time.perf_counter() - started - report.timings["extract"]
         mark = time.perf_counter()
-        report.triples = write_outputs(work, CachedExtractions(store, kept), resolution)
+        report.triples = write_outputs(work, CachedExtractions(store, kept), resolution, jobs=jobs)
         # The Oxigraph store sits in reference cycles (rdflib graphs <-> store); collect them now so
         # its RocksDB lock on OUT.building/store is released before a next build in this process.
         gc.collect()

@@ -1,4 +1,12 @@
-"""Write every output of a build into one folder."""
+"""Write every output of a build into one folder.
+
+The store is loaded first and closed; everything else only reads it. With
+``jobs`` > 1 the HTML views are written by a second process while this one
+writes the RDF, JSON-LD, table and network files: the two halves take about as
+long (the views' SPARQL joins on the on-disk store are their largest cost). Both open the store read-only (Oxigraph allows any number of
+read-only openers once no writer has it), and the outputs are the same
+either way.
+"""
 from __future__ import annotations
 
 import gc
@@ -7,36 +15,76 @@ from pathlib import Path
 from kg.model import Extraction
 from kg.resolve import Resolution
 
+# The files the index page links to, all written here (kg.views.index.OUTPUT_FILES).
+WRITTEN = frozenset({"kg.ttl", "kg.trig", "kg.nt", "kg.nq", "kg.jsonld", "context.jsonld", "kg.graphml",
+                     "kg.gexf", "void.ttl", "csv", "store"})
 
-def write_outputs(folder: Path, extractions: list[Extraction], resolution: Resolution) -> int:
-    """Store, RDF files, network and table exports, dataset description and HTML views.
 
-    Returns the number of distinct triples.
-    """
-    from kg.export.jsonld import write_jsonld
-    from kg.export.network import write_networks
-    from kg.export.rdf import NQUADS, write_rdf_files
-    from kg.export.tables import write_tables
-    from kg.export.void import write_void
+def load_store(folder: Path, extractions: list[Extraction], resolution: Resolution) -> None:
+    """folder/store with every quad of the build, flushed and closed."""
     from kg.graph.build import all_quads
-    from kg.graph.store import count_triples, inner_store, load, open_dataset
-    from kg.views import write_views
+    from kg.graph.store import inner_store, load, open_dataset
 
     dataset = open_dataset(folder / "store")
     load(dataset, all_quads(extractions, resolution))
-    write_rdf_files(inner_store(dataset), folder)
-    write_jsonld(folder / NQUADS, folder / "kg.jsonld")
-    write_networks(dataset, folder)
-    write_void(inner_store(dataset), folder / "void.ttl")
-    write_tables(folder / "csv", extractions, resolution)
-    triples = count_triples(dataset)
-    write_views(folder, dataset)
     inner = inner_store(dataset)
     inner.flush()
     # Close the store now, not whenever the garbage collector gets to rdflib's
     # reference cycles: an open RocksDB instance compacts in the background and
-    # would pull files from under a reader opening OUT/store next.
+    # would pull files from under a reader opening the store next.
     dataset.store.close()
     del dataset, inner
+    gc.collect()
+
+
+def write_html_views(folder: Path) -> None:
+    """The HTML views, from folder/store opened read-only."""
+    import pyoxigraph as ox
+
+    from kg.views import write_views
+
+    folder = Path(folder)
+    write_views(folder, ox.Store.read_only(str(folder / "store")), outputs=set(WRITTEN))
+
+
+def write_outputs(folder: Path, extractions: list[Extraction], resolution: Resolution, jobs: int = 1) -> int:
+    """Store, RDF files, network and table exports, dataset description and HTML views.
+
+    Returns the number of distinct triples.
+    """
+    import pyoxigraph as ox
+
+    from kg.export.jsonld import write_jsonld
+    from kg.export.network import write_networks
+    from kg.export.rdf import NQUADS, write_rdf_files
+    from kg.export.void import write_void
+    from kg.export.tables import write_tables
+    from kg.graph.store import count_triples
+
+    load_store(folder, extractions, resolution)
+    side = None
+    if jobs > 1:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        # spawn, not fork: this process has had RocksDB's background threads running.
+        side = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+        views = side.submit(write_html_views, folder)
+    try:
+        store = ox.Store.read_only(str(folder / "store"))
+        write_rdf_files(store, folder)
+        write_jsonld(folder / NQUADS, folder / "kg.jsonld")
+        write_tables(folder / "csv", extractions, resolution)
+        write_networks(store, folder)
+        write_void(store, folder / "void.ttl")
+        triples = count_triples(store)
+        del store
+        if side is None:
+            write_html_views(folder)
+        else:
+            views.result()
+    finally:
+        if side is not None:
+            side.shutdown(cancel_futures=True)
     gc.collect()
     return triples

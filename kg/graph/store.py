@@ -27,8 +27,10 @@ def open_dataset(path: Path | None = None, read_only: bool = False) -> Dataset:
     return Dataset(store=OxigraphStore(store=inner), default_union=True)
 
 
-def inner_store(dataset: Dataset) -> ox.Store:
-    """The pyoxigraph Store under a Dataset, for bulk work."""
+def inner_store(dataset: Dataset | ox.Store) -> ox.Store:
+    """The pyoxigraph Store under a Dataset (or the Store itself), for bulk work."""
+    if isinstance(dataset, ox.Store):
+        return dataset
     return dataset.store._inner  # oxrdflib keeps the pyoxigraph store here
 
 
@@ -82,7 +84,7 @@ def load(dataset: Dataset, batches: Iterable[list[tuple]]) -> int:
     return count
 
 
-def count_triples(dataset: Dataset) -> int:
+def count_triples(dataset: Dataset | ox.Store) -> int:
     """Distinct triples over all named graphs."""
     result = inner_store(dataset).query(
         "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }",

@@ -13,8 +13,12 @@ from typing import Any
 log = logging.getLogger(__name__)
 
 
-def write_views(folder: Path, store: Any) -> dict[str, int]:
-    """All HTML of a build from its store (rdflib Dataset, pyoxigraph Store or store folder)."""
+def write_views(folder: Path, store: Any, outputs: set[str] | None = None) -> dict[str, int]:
+    """All HTML of a build from its store (rdflib Dataset, pyoxigraph Store or store folder).
+
+    ``outputs`` names the files the index links to; by default those now in
+    ``folder``. A build passes the names it writes, since other outputs may
+    still be being written beside the views."""
     from kg.views.data import load_view_data, neighbours
     from kg.views.document import write_document_pages
     from kg.views.ego import write_entity_pages
@@ -35,6 +39,6 @@ def write_views(folder: Path, store: Any) -> dict[str, int]:
     }
     write_whodidwhat(pages, data)
     write_ontology(folder)
-    write_index(folder, data)
+    write_index(folder, data, outputs)
     log.info("views: %s", counts)
     return counts

@@ -93,9 +93,12 @@ def index_page(data: ViewData, present: set[str] | None = None, images: list[str
     return page("kamerkg", "".join(parts))
 
 
-def write_index(folder: Path, data: ViewData) -> Path:
+def write_index(folder: Path, data: ViewData, outputs: set[str] | None = None) -> Path:
     folder = Path(folder)
-    present = {p.name for p in folder.iterdir()} if folder.is_dir() else set()
+    if outputs is not None:
+        present = set(outputs)
+    else:
+        present = {p.name for p in folder.iterdir()} if folder.is_dir() else set()
     path = folder / "index.html"
     path.write_text(index_page(data, present | {"kg.ttl", "kg.trig", "kg.nt"}, plot_images(folder)), encoding="utf-8")
     return path
