@@ -66,34 +66,41 @@ SELECT ?e ?d ?sentence ?exact ?start WHERE {
   ?p a oa:TextPositionSelector ; oa:start ?start .
 }"""
 
+# Every citation, action and motion reference is written with its evidence span, so
+# these are flat joins. OPTIONAL blocks and selector type patterns made Oxigraph
+# evaluate the optional side over the whole store and join afterwards: 25 s for the
+# actions on 15 documents once, and 5-12x slower than these on 200k words.
+# (oa:exact and oa:start only occur on the quote and position selectors.)
 Q_CITATIONS = PREFIXES + """
 SELECT ?from ?to ?sentence ?exact ?start WHERE {
-  ?c a kg:Citation ; kg:citing ?from ; kg:cited ?to .
-  OPTIONAL { ?c kg:sentence ?sentence ; oa:hasTarget/oa:hasSelector ?q .
-             ?q a oa:TextQuoteSelector ; oa:exact ?exact . }
-  OPTIONAL { ?c oa:hasTarget/oa:hasSelector ?p . ?p a oa:TextPositionSelector ; oa:start ?start }
+  ?c a kg:Citation ; kg:citing ?from ; kg:cited ?to ; kg:sentence ?sentence ; oa:hasTarget ?t .
+  ?t oa:hasSelector ?q , ?p .
+  ?q oa:exact ?exact .
+  ?p oa:start ?start .
 }"""
 
-# Every action is written with its evidence span, so the pattern is one flat join: the
-# nested OPTIONALs with property paths it replaced took 25 s on 15 documents (and
-# repeated rows over the union graph, which inflated edge counts).
+# The class label is looked up apart (Q_ACTION_CLASSES): each document graph states the
+# label again, and the union default graph repeats a joined row once per such graph.
 Q_ACTIONS = PREFIXES + """
-SELECT DISTINCT ?agent ?verb ?class ?object ?d ?sentence ?exact ?start WHERE {
+SELECT DISTINCT ?agent ?verb ?c ?object ?d ?sentence ?exact ?start WHERE {
   ?a a kg:Action ; kg:agent ?agent ; kg:actionVerb ?verb ; prov:wasDerivedFrom ?d ; kg:evidence ?ev .
   ?ev kg:sentence ?sentence ; oa:hasTarget ?t .
   ?t oa:hasSelector ?q , ?p .
-  ?q a oa:TextQuoteSelector ; oa:exact ?exact .
-  ?p a oa:TextPositionSelector ; oa:start ?start .
-  OPTIONAL { ?a kg:actionClass ?c . ?c rdfs:label ?class }
+  ?q oa:exact ?exact .
+  ?p oa:start ?start .
+  OPTIONAL { ?a kg:actionClass ?c }
   OPTIONAL { ?a kg:object ?object }
 }"""
+
+Q_ACTION_CLASSES = PREFIXES + "SELECT DISTINCT ?c ?class WHERE { ?c a kg:ActionClass ; rdfs:label ?class }"
 
 Q_MOTION_REFS = PREFIXES + """
 SELECT ?d ?motion ?sentence ?exact ?status WHERE {
   ?d kg:reportsOn ?motion .
-  OPTIONAL { ?r oa:hasBody ?motion ; kg:sentence ?sentence ; oa:hasTarget ?t .
-             ?t oa:hasSource ?d ; oa:hasSelector ?q . ?q a oa:TextQuoteSelector ; oa:exact ?exact .
-             OPTIONAL { ?r kg:status ?status } }
+  ?r oa:hasBody ?motion ; kg:sentence ?sentence ; oa:hasTarget ?t .
+  ?t oa:hasSource ?d ; oa:hasSelector ?q .
+  ?q oa:exact ?exact .
+  OPTIONAL { ?r kg:status ?status }
 }"""
 
 Q_LINKS = PREFIXES + """
@@ -277,7 +284,9 @@ def _load_relations(store, data: ViewData) -> None:
         evidence = Evidence(doc_id, row["sentence"], row["exact"])
         _add_evidence(edge.evidence, evidence)
         _add_evidence(target.evidence, evidence)  # where this document is cited
+    classes = {row["c"]: row["class"] for row in _rows(store, Q_ACTION_CLASSES)}
     for row in _rows(store, Q_ACTIONS):
+        row["class"] = classes.get(row["c"], "")
         agent = data.nodes.get(row["agent"]) or (
             _node_for_document(data, row["agent"]) if row["agent"] in data.documents else None)
         if agent is None:
