@@ -24,6 +24,7 @@ _SPACES = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
 _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"}
 _ALLOWED_CONTROLS = {"\n", "\r", "\t", "\f"}
+_NOT_PRINTABLE_ASCII = re.compile(r"[^\x20-\x7e]")
 
 
 def read_bytes(path: Path) -> bytes:
@@ -54,7 +55,8 @@ def decode_bytes(data: bytes, path: Path) -> str:
         text = data.decode(encoding)
         log.warning("%s: not valid UTF-8 (byte 0x%02x at %d); decoded as %s (%s)",
                     path, data[error.start], error.start, encoding, why)
-    bad = sum(1 for ch in text if _is_binary_char(ch))
+    # Printable ASCII is never a control, surrogate or unassigned character: only the rest is looked up.
+    bad = sum(1 for ch in _NOT_PRINTABLE_ASCII.findall(text) if _is_binary_char(ch))
     if bad / max(len(text), 1) > BINARY_RATIO:
         raise IngestError(path, f"binary file ({bad} control characters), not text")
     return text

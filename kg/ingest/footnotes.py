@@ -94,22 +94,42 @@ def strip_framed_markers(body: str) -> tuple[str, dict[str, int]]:
     return "".join(pieces), offsets
 
 
+# Runs of spaces that change: two or more, or any next to a line break or at the end.
+_SPACE_RUN = re.compile(r"  +|(?<=\n) +| +(?=\n|\Z)")
+
+
 def _tidy_spaces(body: str, offsets: dict[str, int]) -> tuple[str, dict[str, int]]:
     """Marker removal may leave doubled or trailing spaces; drop them and keep
-    the marker offsets in step."""
-    out: list[str] = []
-    new_offsets: dict[str, int] = {}
-    mapping: list[int] = []
-    for i, ch in enumerate(body):
-        if ch == " " and (i + 1 == len(body) or body[i + 1] in " \n" or (out and out[-1] in " \n")):
-            mapping.append(len(out))
+    the marker offsets in step.
+
+    A run of spaces becomes one space, or none at all before a line break or
+    the end of the text or after a line break. Works run by run (regex), not
+    character by character: this ran once per character of every document."""
+    pieces: list[str] = []
+    runs: list[tuple[int, int, int, int]] = []  # (start, end, dropped before the run, dropped in it)
+    dropped = last = 0
+    for run in _SPACE_RUN.finditer(body):
+        start, end = run.span()
+        keep = 0 if end == len(body) or body[end] == "\n" or (start > 0 and body[start - 1] == "\n") else 1
+        if end - start == keep:
             continue
-        mapping.append(len(out))
-        out.append(ch)
-    mapping.append(len(out))
-    for number, off in offsets.items():
-        new_offsets[number] = mapping[off]
-    return "".join(out).strip(), new_offsets
+        pieces += [body[last:start], " " * keep]
+        runs.append((start, end, dropped, end - start - keep))
+        dropped += end - start - keep
+        last = end
+    pieces.append(body[last:])
+
+    def mapped(offset: int) -> int:
+        shift = 0
+        for start, end, before, here in runs:
+            if offset < start:
+                break
+            if offset < end:
+                return start - before
+            shift = before + here
+        return offset - shift
+
+    return "".join(pieces).strip(), {number: mapped(off) for number, off in offsets.items()}
 
 
 def assemble(parsed: ParsedText) -> tuple[str, int, list[Footnote]]:
