@@ -28,6 +28,7 @@ from spacy.tokens import Doc
 
 from kg.extract.spans import doc_text
 from kg.extract import spans as _spans  # noqa: F401  (registers the extensions)
+from kg.extract.phrase_regex import phrase_regex, plain_alternation
 from kg.extract.names import LOWER, UPPER, NameMatch, fold, initials_of, match_names, parse_name
 from kg.paths import ontology_dir
 
@@ -60,7 +61,13 @@ class RoleData:
 
 
 def _alternation(labels: list[str]) -> str:
-    return "|".join(re.escape(lab).replace(r"\ ", r"\s+") for lab in sorted(labels, key=len, reverse=True))
+    return plain_alternation(sorted(labels, key=len, reverse=True))
+
+
+def _title_alternation(labels: list[str]) -> str:
+    """Like :func:`_alternation`, factored into a trie: {TITLE} is tried at every word of
+    every document (only in case-insensitive cue patterns, which the trie is made for)."""
+    return phrase_regex(sorted(labels, key=len, reverse=True), ignore_case=True)
 
 
 @lru_cache(maxsize=4)
@@ -91,7 +98,7 @@ def load_roles(path: str | None = None) -> RoleData:
             with_pf += labels
     known = _alternation(pf_labels)
     generic = rf"(?-i:[{UPPER}][\w&]+(?:(?:,\s*|\s+en\s+|\s+)[{UPPER}][\w&]+)*)"
-    return RoleData(roles, portfolios, _alternation(written), _alternation(with_pf),
+    return RoleData(roles, portfolios, _title_alternation(written), _title_alternation(with_pf),
                     rf"(?:(?:{known})(?![\w-])|{generic})", rf"(?:{known})(?![\w-])")
 
 
