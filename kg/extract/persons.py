@@ -29,6 +29,7 @@ from spacy.tokens import Doc
 from kg.extract.spans import doc_text
 from kg.extract import spans as _spans  # noqa: F401  (registers the extensions)
 from kg.extract.phrase_regex import phrase_regex, plain_alternation
+from kg.extract.regex_guard import compile_guarded
 from kg.extract.names import LOWER, UPPER, NameMatch, fold, initials_of, match_names, parse_name
 from kg.paths import ontology_dir
 
@@ -129,7 +130,8 @@ def load_patterns(path: str, roles_path: str | None = None) -> tuple[CuePattern,
             cue = row["cue"]
             for hole, value in fill.items():
                 cue = cue.replace(hole, value)
-            out.append(CuePattern(row["id"], re.compile(cue, re.IGNORECASE), tuple(row.get("roles", [])),
+            # each cue is searched over the whole text: the guard skips most positions (same matches)
+            out.append(CuePattern(row["id"], compile_guarded(cue, re.IGNORECASE), tuple(row.get("roles", [])),
                                   bool(row.get("many")), bool(row.get("lower_start")), row.get("bracket"),
                                   row.get("at", "end"), row.get("require")))
     return tuple(out)
