@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -241,6 +242,27 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def _whole_word(text: str, word: str, after: str = "") -> Iterator[re.Match[str]]:
+    r"""``re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-]{after})", text)``.
+
+    Names are looked up this way once per name per document; ``str.find`` jumps
+    from one occurrence to the next where the regex would be tried at every
+    position, and the regex only checks the surroundings there.
+    """
+    pattern = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-]{after})")
+    if not word:  # empty matches: finditer's own stepping
+        yield from pattern.finditer(text)
+        return
+    pos = text.find(word)
+    while pos != -1:
+        match = pattern.match(text, pos)
+        if match is None:
+            pos = text.find(word, pos + 1)
+        else:
+            yield match
+            pos = text.find(word, match.end())
+
+
 def _propagate(text: str, cands: list[Candidate]) -> list[Candidate]:
     """Later bare mentions ("Grapperhaus") of a surname already introduced
     in this document; they carry no roles of their own."""
@@ -250,7 +272,7 @@ def _propagate(text: str, cands: list[Candidate]) -> list[Candidate]:
     for surname, only in surnames.items():
         if len(surname) < 3:
             continue
-        for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-]|\s*\))", text):
+        for m in _whole_word(text, surname, after=r"|\s*\)"):
             span = range(m.start(), m.end())
             if not any(i in taken for i in span):
                 extra.append(Candidate(m.start(), m.end(), m.group(0), [], None, only, "propagate"))
@@ -313,7 +335,7 @@ class PersonsComponent:
         names = getattr(getattr(document, "metadata", None), "signatories", None) or []
         out = []
         for name in names:
-            for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", doc_text(doc)):
+            for m in _whole_word(doc_text(doc), name):
                 out.append(Candidate(m.start(), m.end(), m.group(0), [], None, False, "signatory"))
         return out
 
