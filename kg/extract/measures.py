@@ -114,8 +114,8 @@ class MeasureMatcher:
         broader = [PROGRAMME, *self.ancestors.get(PROGRAMME, ())]
         table = token_table(doc)
         words, space = table.text, table.space
-        heads = self.heads
-        for start in [i for i, word in enumerate(words) if piece_key(word, True) in heads]:
+        heads = {word for word in set(words) if piece_key(word, True) in self.heads}  # once per distinct word
+        for start in [i for i, word in enumerate(words) if word in heads]:
             found, j = False, start + 1
             while j < len(words):
                 if space[j] or (found and fold(words[j]) in self.glue):
