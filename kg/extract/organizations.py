@@ -136,8 +136,7 @@ class OrganizationMatcher:
                 continue
             ok = hit.first in in_parens or _after_gov_head(table, hit.first)
             if not ok and previous is not None:
-                between = _words_between(table, previous.last + 1, hit.first)
-                ok = bool(between) and all(low in LIST_GLUE for low in between)
+                ok = bool(_glue_only(table, previous.last + 1, hit.first, LIST_GLUE))
             if ok:
                 kept.append(hit)
                 previous = hit
@@ -156,8 +155,8 @@ class OrganizationMatcher:
             if committee is not None:
                 kept.append(committee)
                 continue
-            between = _words_between(table, last_title_end + 1, hit.first)
-            chained = last_title_end >= 0 and len(between) <= 2 and all(low in LIST_GLUE | {"van"} for low in between)
+            chained = last_title_end >= 0 and \
+                _glue_only(table, last_title_end + 1, hit.first, LIST_GLUE | {"van"}, limit=2) is not None
             if chained or _in_title(table, hit.first):
                 last_title_end = hit.last
                 if not self.ministries_in_titles:
@@ -166,9 +165,18 @@ class OrganizationMatcher:
         return kept
 
 
-def _words_between(table: TokenTable, start: int, end: int) -> list[str]:
-    """The lower-case forms of the non-space tokens start..end-1."""
-    return [table.lower[j] for j in range(max(start, 0), end) if not table.space[j]]
+def _glue_only(table: TokenTable, start: int, end: int, glue: frozenset[str], limit: int | None = None) -> int | None:
+    """How many non-space tokens stand in start..end-1 when all of them (at most
+    ``limit``) are ``glue`` words, else None. Stops at the first other word: the
+    stretch between two hits can be long."""
+    count = 0
+    for j in range(start, end):
+        if table.space[j]:
+            continue
+        if table.lower[j] not in glue or (limit is not None and count >= limit):
+            return None
+        count += 1
+    return count
 
 
 def _previous(table: TokenTable, i: int, steps: int) -> list[int]:
