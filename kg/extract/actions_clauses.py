@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.tokens import Doc, Span
 
@@ -37,11 +38,11 @@ class Clause:
     toks: list[int]
     kind: str = MAIN
     verb_first_ok: bool = False
-    words: list[str] = field(default_factory=list, repr=False)
-    _pos: dict[int, int] | None = field(default=None, repr=False)
+    words: list[str] = field(default_factory=list, repr=False, compare=False)
+    _pos: dict[int, int] | None = field(default=None, repr=False, compare=False)
     _lower: list[str] = field(default_factory=list, repr=False)
     _punct: list[bool] = field(default_factory=list, repr=False)
-    memo: dict = field(default_factory=dict, repr=False)
+    memo: dict[tuple[str, int], Any] = field(default_factory=dict, repr=False, compare=False)
     """Results the rules computed for this clause (per position), kept while the clause is read."""
 
     def __post_init__(self) -> None:
