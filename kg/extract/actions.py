@@ -122,6 +122,7 @@ class ActionExtractor:
     # ------------------------------------------------------------ entities
     def _entities(self, doc: Doc) -> dict[int, Ent]:
         """Start token -> longest entity span there, over all present groups."""
+        text = doc_text(doc)  # span.text would join the span's tokens again
         at: dict[int, Ent] = {}
         for group in ENTITY_GROUPS:
             if group not in doc.spans:
@@ -131,7 +132,8 @@ class ActionExtractor:
                     continue
                 old = at.get(span.start)
                 if old is None or span.end > old.end:
-                    at[span.start] = Ent(span.kb_id_, span.label_, span.start, span.end, span.text)
+                    at[span.start] = Ent(span.kb_id_, span.label_, span.start, span.end,
+                                         text[span.start_char:span.end_char])
         return at
 
     def _signatory(self, doc: Doc) -> str | None:
@@ -194,13 +196,19 @@ class ActionExtractor:
         return c.word(p) in self.aux or bool(self._forms_at(c, p))
 
     def _forms_at(self, c: Clause, p: int) -> list[tuple[Form, int]]:
-        """Trigger forms starting at p with their length in tokens, longest first."""
-        out: list[tuple[Form, int]] = []
-        if c.word(p) not in self.first_words:
-            return out
-        for length in range(min(self.max_form_len, len(c) - p), 0, -1):
-            key = tuple(c.word(q) for q in range(p, p + length))
-            out.extend((form, length) for form in self.forms.get(key, ()))
+        """Trigger forms starting at p with their length in tokens, longest first.
+
+        Asked many times per position while a clause is read, so kept in ``c.memo``;
+        callers only read the list."""
+        words = c.words
+        if not 0 <= p < len(words) or words[p] not in self.first_words:
+            return []
+        key = ("forms", p)
+        out = c.memo.get(key)
+        if out is None:
+            out = c.memo[key] = []
+            for length in range(min(self.max_form_len, len(words) - p), 0, -1):
+                out.extend((form, length) for form in self.forms.get(tuple(words[p:p + length]), ()))
         return out
 
     @staticmethod
@@ -295,6 +303,8 @@ class ActionExtractor:
                 subjects, fin = found[0], q
         if fin is None:
             for q in range(0 if c.verb_first_ok else 1, len(c)):
+                if c.words[q] not in self.aux and not self._forms_at(c, q):
+                    continue  # no finite verb here, whatever follows (_finite's first tests)
                 after = self._subjects_at(c, q + 1, entities)
                 finite = self._finite(c, q, None, after[0] if after else None)
                 if finite is None:

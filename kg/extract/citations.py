@@ -26,6 +26,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from kg.extract.regex_guard import compile_guarded
 from kg.extract.spans import doc_text
 from kg.extract import spans as _spans  # noqa: F401  (registers the extensions)
 
@@ -93,10 +94,11 @@ OFFICIAL_ID_PATTERN = (
 """An official id written as such (kst-29754-645), e.g. in a URL."""
 
 _FLAGS = re.IGNORECASE
-KAMERSTUK_RE = re.compile(KAMERSTUK_PATTERN, _FLAGS)
-HANDELINGEN_RE = re.compile(HANDELINGEN_PATTERN, _FLAGS)
-QUESTION_RE = re.compile(QUESTION_PATTERN, _FLAGS)
-OFFICIAL_ID_RE = re.compile(OFFICIAL_ID_PATTERN)  # case-sensitive: ids are lower case
+# Searched over every whole text: a first-character guard skips most positions (same matches).
+KAMERSTUK_RE = compile_guarded(KAMERSTUK_PATTERN, _FLAGS)
+HANDELINGEN_RE = compile_guarded(HANDELINGEN_PATTERN, _FLAGS)
+QUESTION_RE = compile_guarded(QUESTION_PATTERN, _FLAGS)
+OFFICIAL_ID_RE = compile_guarded(OFFICIAL_ID_PATTERN)  # case-sensitive: ids are lower case
 _NUM_RE = re.compile(_NUM, _FLAGS)
 _KV_RE = re.compile(r"\d{4}Z\d{5}", _FLAGS)
 _SPACE_RE = re.compile(r"[\s.]+")

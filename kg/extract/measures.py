@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Span
 
 from kg.extract import spans as _spans  # noqa: F401  (registers the extensions)
 from kg.extract.normalize import Label, Piece, PieceMatcher, fold, piece_key
+from kg.extract.tokens import token_table
 from kg.graph.gazetteer import GazetteerEntry, ancestors, load_measures
 
 log = logging.getLogger(__name__)
@@ -86,6 +87,7 @@ class MeasureMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         blocked = {i for span in doc.spans.get("kg_organizations", []) for i in range(span.start, span.end)}
+        table = token_table(doc)
         spans: list[Span] = []
         for match in self.matcher.find(doc):
             if all(i in blocked for i in range(match.first_token, match.last_token + 1)):
@@ -93,9 +95,10 @@ class MeasureMatcher:
             entry = self.entries[match.key]
             end = match.end
             if entry.year_suffix:
-                following = [t for t in doc[match.last_token + 1:match.last_token + 3] if not t.is_space]
-                if following and YEAR.match(following[0].text):
-                    end = following[0].idx + len(following[0])
+                following = [j for j in range(match.last_token + 1, min(match.last_token + 3, len(table)))
+                             if not table.space[j]]
+                if following and YEAR.match(table.text[following[0]]):
+                    end = table.idx[following[0]] + len(table.text[following[0]])
             span = doc.char_span(match.start, end, label="Measure", kb_id=entry.key, alignment_mode="expand")
             if span is not None:
                 span._.kg = {"label": entry.label, "broader": list(self.ancestors.get(entry.key, ()))}
@@ -109,18 +112,18 @@ class MeasureMatcher:
         """'maatregel 30', 'maatregelen 18 en 20a': one span per number."""
         out: list[Span] = []
         broader = [PROGRAMME, *self.ancestors.get(PROGRAMME, ())]
-        for token in doc:
-            if piece_key(token.text, True) not in self.heads:
-                continue
-            start, found, j = token.i, False, token.i + 1
-            while j < len(doc):
-                current = doc[j]
-                if current.is_space or (found and fold(current.text) in self.glue):
+        table = token_table(doc)
+        words, space = table.text, table.space
+        heads = {word for word in set(words) if piece_key(word, True) in self.heads}  # once per distinct word
+        for start in [i for i, word in enumerate(words) if word in heads]:
+            found, j = False, start + 1
+            while j < len(words):
+                if space[j] or (found and fold(words[j]) in self.glue):
                     j += 1
                     continue
-                if not self.number.match(current.text):
+                if not self.number.match(words[j]):
                     break
-                number = current.text.lower()
+                number = words[j].lower()
                 span = Span(doc, start if not found else j, j + 1, label="Measure", kb_id=f"measure/maatregel-{number}")
                 span._.kg = {"label": f"maatregel {number}", "broader": broader}
                 out.append(span)

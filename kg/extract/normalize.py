@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
+import numpy
+
 from spacy.attrs import NORM
 from spacy.lang.lex_attrs import like_email, like_url
 from spacy.language import Language
@@ -307,10 +309,16 @@ class Normalizer:
         if not len(doc):
             return doc
         table = token_table(doc)
-        strings = doc.vocab.strings
-        norms = doc.to_array([NORM])
+        add = doc.vocab.strings.add
+        norms = doc.to_array([NORM]).tolist()
+        # one fold and StringStore lookup per distinct word of the Doc, and plain list
+        # writes: item by item into the numpy array cost more than the folding
+        known: dict[str, int] = {}
         for i, (text, space) in enumerate(zip(table.text, table.space)):
             if not space:
-                norms[i] = strings.add(fold(text))
-        doc.from_array([NORM], norms.reshape(-1, 1))
+                norm = known.get(text)
+                if norm is None:
+                    norm = known[text] = add(fold(text))
+                norms[i] = norm
+        doc.from_array([NORM], numpy.array(norms, dtype=numpy.uint64).reshape(-1, 1))
         return doc

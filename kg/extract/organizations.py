@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Span
 from kg.extract.spans import doc_text
 from kg.extract import spans as _spans  # noqa: F401  (registers the extensions)
 from kg.extract.normalize import Label, Match, PieceMatcher, fold
+from kg.extract.tokens import TokenTable, token_table
 from kg.graph.gazetteer import GazetteerEntry, load_actors
 
 log = logging.getLogger(__name__)
@@ -111,31 +112,31 @@ class OrganizationMatcher:
 
     def _in_heading(self, doc: Doc, hit: _Hit) -> bool:
         """A short acronym between all-capital words ('HET IS EEN') is a heading word."""
-        tokens = doc[hit.first:hit.last + 1]  # a slice of the tokens, not the whole text
-        text = tokens.text[hit.start - tokens.start_char:hit.end - tokens.start_char]
+        text = doc_text(doc)[hit.start:hit.end]
         if len(text) > 3 or not text.isupper():
             return False
+        words = token_table(doc).text
         for i in (hit.first - 1, hit.last + 1):
-            if 0 <= i < len(doc):
-                token = doc[i]
-                if token.is_alpha and token.is_upper and len(token) >= 3 and token.norm_ not in self.acronyms \
-                        and fold(token.text) not in self.acronyms:
-                    return True
+            # spaCy's is_alpha and is_upper are str.isalpha and str.isupper of the text;
+            # the Token (for norm_) is only made for the rare all-capital neighbour
+            if 0 <= i < len(words) and words[i].isalpha() and words[i].isupper() and len(words[i]) >= 3 \
+                    and doc[i].norm_ not in self.acronyms and fold(words[i]) not in self.acronyms:
+                return True
         return False
 
     def _municipalities(self, doc: Doc, hits: list[_Hit]) -> list[_Hit]:
         """Keep a municipality only in a governmental context (see module doc)."""
-        in_parens = _governmental_parentheses(doc)
+        table = token_table(doc)
+        in_parens = _governmental_parentheses(table)
         kept: list[_Hit] = []
         previous: _Hit | None = None
         for hit in hits:
             if hit.entry.context != "government":
                 kept.append(hit)
                 continue
-            ok = hit.first in in_parens or _after_gov_head(doc, hit.first)
+            ok = hit.first in in_parens or _after_gov_head(table, hit.first)
             if not ok and previous is not None:
-                between = [t for t in doc[previous.last + 1:hit.first] if not t.is_space]
-                ok = bool(between) and all(t.lower_ in LIST_GLUE for t in between)
+                ok = bool(_glue_only(table, previous.last + 1, hit.first, LIST_GLUE))
             if ok:
                 kept.append(hit)
                 previous = hit
@@ -143,19 +144,20 @@ class OrganizationMatcher:
 
     def _ministries(self, doc: Doc, hits: list[_Hit]) -> list[_Hit]:
         """Committees around ministry names; ministry names in ministers' titles left out."""
+        table = token_table(doc)
         kept: list[_Hit] = []
         last_title_end = -10
         for hit in hits:
             if hit.entry.kind != "ministry":
                 kept.append(hit)
                 continue
-            committee = _committee(doc, hit)
+            committee = _committee(doc, table, hit)
             if committee is not None:
                 kept.append(committee)
                 continue
-            between = [t for t in doc[last_title_end + 1:hit.first] if not t.is_space]
-            chained = last_title_end >= 0 and len(between) <= 2 and all(t.lower_ in LIST_GLUE | {"van"} for t in between)
-            if chained or _in_title(doc, hit.first):
+            chained = last_title_end >= 0 and \
+                _glue_only(table, last_title_end + 1, hit.first, LIST_GLUE | {"van"}, limit=2) is not None
+            if chained or _in_title(table, hit.first):
                 last_title_end = hit.last
                 if not self.ministries_in_titles:
                     continue
@@ -163,31 +165,47 @@ class OrganizationMatcher:
         return kept
 
 
-def _previous(doc: Doc, i: int, steps: int) -> list:
-    """Up to ``steps`` non-space tokens before token i, nearest first."""
+def _glue_only(table: TokenTable, start: int, end: int, glue: frozenset[str], limit: int | None = None) -> int | None:
+    """How many non-space tokens stand in start..end-1 when all of them (at most
+    ``limit``) are ``glue`` words, else None. Stops at the first other word: the
+    stretch between two hits can be long."""
+    count = 0
+    for j in range(start, end):
+        if table.space[j]:
+            continue
+        if table.lower[j] not in glue or (limit is not None and count >= limit):
+            return None
+        count += 1
+    return count
+
+
+def _previous(table: TokenTable, i: int, steps: int) -> list[int]:
+    """Indices of up to ``steps`` non-space tokens before token i, nearest first."""
     out = []
+    space = table.space
     j = i - 1
     while j >= 0 and len(out) < steps:
-        if not doc[j].is_space:
-            out.append(doc[j])
+        if not space[j]:
+            out.append(j)
         j -= 1
     return out
 
 
-def _in_title(doc: Doc, first: int) -> bool:
-    for token in _previous(doc, first, 8):
-        low = token.lower_
+def _in_title(table: TokenTable, first: int) -> bool:
+    for j in _previous(table, first, 8):
+        low = table.lower[j]
         if low in TITLES:
             return True
-        if low in TITLE_GLUE or (token.is_alpha and token.text[:1].isupper()):
+        text = table.text[j]
+        if low in TITLE_GLUE or (text.isalpha() and text[:1].isupper()):
             continue
         return False
     return False
 
 
-def _after_gov_head(doc: Doc, first: int) -> bool:
-    for token in _previous(doc, first, 3):
-        low = token.lower_
+def _after_gov_head(table: TokenTable, first: int) -> bool:
+    for j in _previous(table, first, 3):
+        low = table.lower[j]
         if low in GOV_HEADS:
             return True
         if low not in {"van", "de", "het"}:
@@ -195,31 +213,32 @@ def _after_gov_head(doc: Doc, first: int) -> bool:
     return False
 
 
-def _governmental_parentheses(doc: Doc) -> set[int]:
+def _governmental_parentheses(table: TokenTable) -> set[int]:
     """Token indices inside '(...)' that follows 'gemeente(n)' within eight tokens."""
     inside: set[int] = set()
-    for token in doc:
-        if token.text != "(":
+    words = table.text
+    n = len(words)
+    for i in [i for i, word in enumerate(words) if word == "("]:
+        if not any(table.lower[j] in ("gemeente", "gemeenten") for j in _previous(table, i, 8)):
             continue
-        if not any(t.lower_ in ("gemeente", "gemeenten") for t in _previous(doc, token.i, 8)):
-            continue
-        j = token.i + 1
-        while j < len(doc) and doc[j].text != ")" and j - token.i < 300:
+        j = i + 1
+        while j < n and words[j] != ")" and j - i < 300:
             inside.add(j)
             j += 1
     return inside
 
 
-def _committee(doc: Doc, hit: _Hit) -> _Hit | None:
-    before = _previous(doc, hit.first, 3)
+def _committee(doc: Doc, table: TokenTable, hit: _Hit) -> _Hit | None:
+    before = _previous(table, hit.first, 3)
     if not before:
         return None
+    lower = table.lower
     start_token = None
-    if before[0].text.upper() == "VKC":
+    if table.text[before[0]].upper() == "VKC":
         start_token = before[0]
-    elif len(before) >= 2 and before[0].lower_ in ("voor", "van") and before[1].lower_ in COMMITTEE_HEADS:
+    elif len(before) >= 2 and lower[before[0]] in ("voor", "van") and lower[before[1]] in COMMITTEE_HEADS:
         start_token = before[1]
-        if len(before) >= 3 and before[2].lower_ == "vaste":
+        if len(before) >= 3 and lower[before[2]] == "vaste":
             start_token = before[2]
     if start_token is None:
         return None
@@ -227,4 +246,4 @@ def _committee(doc: Doc, hit: _Hit) -> _Hit | None:
     entry = GazetteerEntry(key=f"org/vaste-commissie-{suffix}", iri="", label="", kind="parliament")
     name = re.sub(r"(?i)^ministerie\s+(van\s+)?", "", doc_text(doc)[hit.start:hit.end])
     label = "vaste Kamercommissie voor " + name
-    return _Hit(start_token.idx, hit.end, entry, entry.key, label, start_token.i, hit.last)
+    return _Hit(table.idx[start_token], hit.end, entry, entry.key, label, start_token, hit.last)

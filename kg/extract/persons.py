@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -28,6 +29,8 @@ from spacy.tokens import Doc
 
 from kg.extract.spans import doc_text
 from kg.extract import spans as _spans  # noqa: F401  (registers the extensions)
+from kg.extract.phrase_regex import phrase_regex, plain_alternation
+from kg.extract.regex_guard import compile_guarded
 from kg.extract.names import LOWER, UPPER, NameMatch, fold, initials_of, match_names, parse_name
 from kg.paths import ontology_dir
 
@@ -60,7 +63,13 @@ class RoleData:
 
 
 def _alternation(labels: list[str]) -> str:
-    return "|".join(re.escape(lab).replace(r"\ ", r"\s+") for lab in sorted(labels, key=len, reverse=True))
+    return plain_alternation(sorted(labels, key=len, reverse=True))
+
+
+def _title_alternation(labels: list[str]) -> str:
+    """Like :func:`_alternation`, factored into a trie: {TITLE} is tried at every word of
+    every document (only in case-insensitive cue patterns, which the trie is made for)."""
+    return phrase_regex(sorted(labels, key=len, reverse=True), ignore_case=True)
 
 
 @lru_cache(maxsize=4)
@@ -91,7 +100,7 @@ def load_roles(path: str | None = None) -> RoleData:
             with_pf += labels
     known = _alternation(pf_labels)
     generic = rf"(?-i:[{UPPER}][\w&]+(?:(?:,\s*|\s+en\s+|\s+)[{UPPER}][\w&]+)*)"
-    return RoleData(roles, portfolios, _alternation(written), _alternation(with_pf),
+    return RoleData(roles, portfolios, _title_alternation(written), _title_alternation(with_pf),
                     rf"(?:(?:{known})(?![\w-])|{generic})", rf"(?:{known})(?![\w-])")
 
 
@@ -122,7 +131,8 @@ def load_patterns(path: str, roles_path: str | None = None) -> tuple[CuePattern,
             cue = row["cue"]
             for hole, value in fill.items():
                 cue = cue.replace(hole, value)
-            out.append(CuePattern(row["id"], re.compile(cue, re.IGNORECASE), tuple(row.get("roles", [])),
+            # each cue is searched over the whole text: the guard skips most positions (same matches)
+            out.append(CuePattern(row["id"], compile_guarded(cue, re.IGNORECASE), tuple(row.get("roles", [])),
                                   bool(row.get("many")), bool(row.get("lower_start")), row.get("bracket"),
                                   row.get("at", "end"), row.get("require")))
     return tuple(out)
@@ -232,6 +242,27 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def _whole_word(text: str, word: str, after: str = "") -> Iterator[re.Match[str]]:
+    r"""``re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-]{after})", text)``.
+
+    Names are looked up this way once per name per document; ``str.find`` jumps
+    from one occurrence to the next where the regex would be tried at every
+    position, and the regex only checks the surroundings there.
+    """
+    pattern = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-]{after})")
+    if not word:  # empty matches: finditer's own stepping
+        yield from pattern.finditer(text)
+        return
+    pos = text.find(word)
+    while pos != -1:
+        match = pattern.match(text, pos)
+        if match is None:
+            pos = text.find(word, pos + 1)
+        else:
+            yield match
+            pos = text.find(word, match.end())
+
+
 def _propagate(text: str, cands: list[Candidate]) -> list[Candidate]:
     """Later bare mentions ("Grapperhaus") of a surname already introduced
     in this document; they carry no roles of their own."""
@@ -241,7 +272,7 @@ def _propagate(text: str, cands: list[Candidate]) -> list[Candidate]:
     for surname, only in surnames.items():
         if len(surname) < 3:
             continue
-        for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-]|\s*\))", text):
+        for m in _whole_word(text, surname, after=r"|\s*\)"):
             span = range(m.start(), m.end())
             if not any(i in taken for i in span):
                 extra.append(Candidate(m.start(), m.end(), m.group(0), [], None, only, "propagate"))
@@ -304,7 +335,7 @@ class PersonsComponent:
         names = getattr(getattr(document, "metadata", None), "signatories", None) or []
         out = []
         for name in names:
-            for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", doc_text(doc)):
+            for m in _whole_word(doc_text(doc), name):
                 out.append(Candidate(m.start(), m.end(), m.group(0), [], None, False, "signatory"))
         return out
 

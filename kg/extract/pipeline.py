@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import importlib
 import logging
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
 import spacy
@@ -16,6 +17,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.extract import spans as _spans  # noqa: F401  (registers the extensions)
+from kg.extract.spans import doc_text
+from kg.extract.tokens import sentence_starts, token_table
 from kg.model import Citation, Document, Extraction, Mention, Motion, Question
 
 log = logging.getLogger(__name__)
@@ -81,11 +84,44 @@ def run(nlp: Language, document: Document) -> Doc:
     return doc
 
 
-def _sentence(span: Span) -> tuple[str, int]:
-    sent = span.sent
-    text = sent.text
+def _stripped(text: str, start_char: int) -> tuple[str, int]:
+    """A sentence's text without surrounding whitespace and where that text starts."""
     stripped = text.lstrip()
-    return stripped.rstrip(), sent.start_char + (len(text) - len(stripped))
+    return stripped.rstrip(), start_char + (len(text) - len(stripped))
+
+
+class _Sentences:
+    """``span.sent`` for the spans of one Doc, from its sentence starts read once.
+
+    ``span.sent`` walks the tokens back and forth and builds the sentence's
+    text token by token, for every span; here a span's sentence is found by
+    bisection and each sentence's text is sliced from the Doc text once.
+    Docs whose sentences come from hooks (a model's) use ``span.sent`` itself.
+    """
+
+    def __init__(self, doc: Doc) -> None:
+        self.own = not ("sent" in doc.user_span_hooks or "sents" in doc.user_hooks) \
+            and doc.has_annotation("SENT_START")
+        if self.own:
+            self.starts = [i for i, start in enumerate(sentence_starts(doc)) if start]
+            self.table = token_table(doc)
+            self.text = doc_text(doc)
+            self.cache: dict[int, tuple[str, int]] = {}
+
+    def of(self, span: Span) -> tuple[str, int]:
+        """The stripped text of the sentence holding the span's first token, and its offset."""
+        if not self.own:
+            sent = span.sent
+            return _stripped(sent.text, sent.start_char)
+        at = bisect_right(self.starts, span.start)
+        start = self.starts[at - 1]
+        found = self.cache.get(start)
+        if found is None:
+            last = (self.starts[at] if at < len(self.starts) else len(self.table)) - 1
+            start_char = self.table.idx[start]
+            end_char = self.table.idx[last] + len(self.table.text[last])
+            found = self.cache[start] = _stripped(self.text[start_char:end_char], start_char)
+        return found
 
 
 def _extras(span: Span) -> dict:
@@ -95,30 +131,36 @@ def _extras(span: Span) -> dict:
 def to_extraction(doc: Doc, document: Document) -> Extraction:
     """Turn the components' spans into plain data (offsets into document.text)."""
     result = Extraction(document=document)
+    sentences = _Sentences(doc)
+    full = doc_text(doc)  # span.text joins the span's tokens again on every access
     for group in ("kg_organizations", "kg_measures", "kg_persons", "kg_model_entities"):
         for span in doc.spans.get(group, []):
             extras = _extras(span)
-            sentence, sentence_start = _sentence(span)
+            sentence, sentence_start = sentences.of(span)
+            start, end = span.start_char, span.end_char
+            text = full[start:end]
             result.mentions.append(Mention(
-                type=span.label_, key=span.kb_id_, label=extras.get("label") or span.text,
-                text=span.text, start=span.start_char, end=span.end_char,
+                type=span.label_, key=span.kb_id_, label=extras.get("label") or text,
+                text=text, start=start, end=end,
                 sentence=sentence, sentence_start=sentence_start,
                 kind=extras.get("kind"), roles=list(extras.get("roles") or []),
                 party=extras.get("party"), source=extras.get("source", "rules"),
             ))
     for span in doc.spans.get("kg_citations", []):
         extras = _extras(span)
-        sentence, _ = _sentence(span)
+        sentence, _ = sentences.of(span)
+        start, end = span.start_char, span.end_char
         result.citations.append(Citation(
-            id=span.kb_id_, text=span.text, start=span.start_char, end=span.end_char,
+            id=span.kb_id_, text=full[start:end], start=start, end=end,
             sentence=sentence, page=extras.get("page"), kind=extras.get("kind", "reference"),
         ))
     for span in doc.spans.get("kg_motions", []):
         extras = _extras(span)
-        sentence, _ = _sentence(span)
+        sentence, _ = sentences.of(span)
+        start, end = span.start_char, span.end_char
         result.motions.append(Motion(
-            label=extras.get("label") or span.text, text=span.text,
-            start=span.start_char, end=span.end_char, sentence=sentence,
+            label=extras.get("label") or full[start:end], text=full[start:end],
+            start=start, end=end, sentence=sentence,
             submitters=list(extras.get("submitters") or []), parties=list(extras.get("parties") or []),
             cites=extras.get("cites"), status=extras.get("status"),
         ))

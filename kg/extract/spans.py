@@ -20,7 +20,10 @@ footnote citing it) and metadata (the signatory behind "ik").
 """
 from __future__ import annotations
 
+from spacy.attrs import SPACY
 from spacy.tokens import Doc, Span
+
+from kg.extract.tokens import token_table
 
 if not Span.has_extension("kg"):
     Span.set_extension("kg", default=None)
@@ -32,8 +35,13 @@ SPAN_GROUPS = ("kg_citations", "kg_organizations", "kg_measures", "kg_persons", 
 
 def doc_text(doc: Doc) -> str:
     """``doc.text``, computed once per Doc: spaCy joins every token on each access,
-    so reading it per match made extraction quadratic in document length."""
+    so reading it per match made extraction quadratic in document length.
+
+    Joined from the token table (text plus a space where ``whitespace_`` has
+    one, as ``doc.text`` is): that needs no Token objects."""
     text = doc.user_data.get("kg_text")
     if text is None:
-        text = doc.user_data["kg_text"] = doc.text
+        spaces = doc.to_array([SPACY]).tolist() if len(doc) else []
+        text = "".join([word + " " if space else word for word, space in zip(token_table(doc).text, spaces)])
+        doc.user_data["kg_text"] = text
     return text

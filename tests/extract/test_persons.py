@@ -1,6 +1,8 @@
 """kg_persons on sentences written for the tests and on cleaned seed lines."""
 import pytest
 import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import kg.extract.persons  # noqa: F401  (registers the factory)
 from kg.model import Document, Metadata
@@ -170,3 +172,14 @@ def test_factory_config_points_to_other_patterns(tmp_path):
     pipeline.add_pipe("kg_persons", config={"patterns_path": str(patterns)})
     doc = pipeline("Een man genaamd Pieters en burgemeester Halsema.")
     assert [(s.text, s._.kg["roles"]) for s in doc.spans["kg_persons"]] == [("Pieters", ["bijnaam"])]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text("Rut e-)(x ", max_size=30), st.text("Rute-", max_size=4), st.sampled_from(["", r"|\s*\)"]))
+def test_whole_word_is_the_regex_search(text, word, after):
+    import re
+
+    from kg.extract.persons import _whole_word
+
+    expected = [m.span() for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-]{after})", text)]
+    assert [m.span() for m in _whole_word(text, word, after)] == expected
