@@ -10,6 +10,7 @@ either way.
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
 from pathlib import Path
 
 from kg.model import Extraction
@@ -20,13 +21,14 @@ WRITTEN = frozenset({"kg.ttl", "kg.trig", "kg.nt", "kg.nq", "kg.jsonld", "contex
                      "kg.gexf", "void.ttl", "csv", "store"})
 
 
-def load_store(folder: Path, extractions: list[Extraction], resolution: Resolution) -> None:
-    """folder/store with every quad of the build, flushed and closed."""
+def load_store(folder: Path, extractions: list[Extraction], resolution: Resolution,
+               on_batch: Callable[[list], None] | None = None) -> None:
+    """folder/store with every quad of the build, flushed and closed (``on_batch`` sees each batch)."""
     from kg.graph.build import all_quads
     from kg.graph.store import inner_store, load, open_dataset
 
     dataset = open_dataset(folder / "store")
-    load(dataset, all_quads(extractions, resolution))
+    load(dataset, all_quads(extractions, resolution), on_batch)
     inner = inner_store(dataset)
     inner.flush()
     # Close the store now, not whenever the garbage collector gets to rdflib's
@@ -56,12 +58,12 @@ def write_outputs(folder: Path, extractions: list[Extraction], resolution: Resol
 
     from kg.export.jsonld import write_jsonld
     from kg.export.network import write_networks
-    from kg.export.rdf import NQUADS, write_rdf_files
-    from kg.export.void import write_void
+    from kg.export.rdf import NQUADS, GraphSpool, write_rdf_files
     from kg.export.tables import write_tables
-    from kg.graph.store import count_triples
+    from kg.export.void import write_void
 
-    load_store(folder, extractions, resolution)
+    spool = GraphSpool(folder)
+    load_store(folder, extractions, resolution, spool.add)
     side = None
     if jobs > 1:
         import multiprocessing
@@ -72,12 +74,11 @@ def write_outputs(folder: Path, extractions: list[Extraction], resolution: Resol
         views = side.submit(write_html_views, folder)
     try:
         store = ox.Store.read_only(str(folder / "store"))
-        write_rdf_files(store, folder)
+        triples = write_rdf_files(spool, folder)
         write_jsonld(folder / NQUADS, folder / "kg.jsonld")
         write_tables(folder / "csv", extractions, resolution)
         write_networks(store, folder)
         write_void(store, folder / "void.ttl")
-        triples = count_triples(store)
         del store
         if side is None:
             write_html_views(folder)

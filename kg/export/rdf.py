@@ -1,4 +1,4 @@
-"""RDF files from the store: N-Quads, TriG, N-Triples and Turtle, byte-identical per input.
+"""RDF files of a build: N-Quads, TriG, N-Triples and Turtle, byte-identical per input.
 
 Output is sorted and built only from IRIs and literals (no blank nodes, no
 timestamps). The order is that of the N-Quads text: graph by graph (each
@@ -6,14 +6,17 @@ graph's IRI as ``<iri>``), and within a graph line by line, which is the order
 of (subject, predicate, object) as N-Triples text. Turtle and N-Triples merge
 all named graphs into one set of triples.
 
-Nothing holds the whole dataset in Python: each named graph is serialised and
-sorted on its own and appended to kg.nq; the triples go through an external
-sort (:mod:`kg.export.sorted_lines`) into kg.nt; TriG and Turtle are Oxigraph's
-serialisers streaming over Oxigraph's parse of those two files.
+Nothing holds the whole dataset in Python, and nothing reads it back from the
+store (iterating an on-disk Oxigraph store costs about 9 us a quad): a
+:class:`GraphSpool` takes each batch on its way into the store, keeps its
+sorted N-Quads lines in a scratch file, and at the end writes kg.nq graph by
+graph; the triples go through an external sort (:mod:`kg.export.sorted_lines`)
+into kg.nt; TriG and Turtle are Oxigraph's serialisers streaming over
+Oxigraph's parse of those two files.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections import defaultdict
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -27,49 +30,76 @@ TRIG = "kg.trig"
 TURTLE = "kg.ttl"
 
 
-def _graph_lines(store: ox.Store, graph: ox.NamedNode | ox.DefaultGraph) -> list[str]:
-    quads = store.quads_for_pattern(None, None, None, graph)
-    text = ox.serialize(quads, None, format=ox.RdfFormat.N_QUADS).decode("utf-8")
-    return sorted(text.splitlines())
+class GraphSpool:
+    """Batches of quads in, kg.nq (sorted) and the unsorted triple lines out.
+
+    Each batch is split by graph and written as that graph's sorted, distinct
+    N-Quads lines to a scratch file; :meth:`finish` copies the graphs out in
+    order, merging a graph that came in more than one batch.
+    """
+
+    def __init__(self, scratch: Path) -> None:
+        self.path = scratch / ".graphs.spool"
+        self._handle = self.path.open("w+b")
+        self._segments: dict[str, list[tuple[int, int]]] = defaultdict(list)  # graph -> (offset, size)
+
+    def add(self, quads: list[ox.Quad]) -> None:
+        by_graph: dict[object, list[ox.Quad]] = defaultdict(list)
+        for quad in quads:
+            by_graph[quad.graph_name].append(quad)
+        for graph, group in by_graph.items():
+            text = ox.serialize(group, None, format=ox.RdfFormat.N_QUADS).decode("utf-8")
+            data = "".join(f"{line}\n" for line in sorted(set(text.splitlines()))).encode("utf-8")
+            name = "" if isinstance(graph, ox.DefaultGraph) else str(graph)
+            self._segments[name].append((self._handle.tell(), len(data)))
+            self._handle.write(data)
+
+    def _lines(self, segments: list[tuple[int, int]]) -> list[str]:
+        lines: list[str] = []
+        for offset, size in segments:
+            self._handle.seek(offset)
+            lines += self._handle.read(size).decode("utf-8").splitlines()
+        return lines if len(segments) == 1 else sorted(set(lines))
+
+    def finish(self, nquads: Path, triples: Path) -> None:
+        """Write ``nquads`` sorted (named graphs by IRI, the default graph last) and
+        ``triples``: the same statements without their graph, unsorted; then drop the spool."""
+        try:
+            with nquads.open("w", encoding="utf-8", newline="\n") as quads_out, \
+                    triples.open("w", encoding="utf-8", newline="\n") as triples_out:
+                for graph in sorted(self._segments, key=lambda name: (name == "", name)):
+                    lines = self._lines(self._segments[graph])
+                    quads_out.writelines(f"{line}\n" for line in lines)
+                    cut = len(graph) + 3  # " <graph> ." at the end of each line
+                    triples_out.writelines(f"{line[:-cut]} .\n" if graph else f"{line}\n" for line in lines)
+        finally:
+            self._handle.close()
+            self.path.unlink(missing_ok=True)
 
 
-def quad_lines(store: ox.Store) -> Iterator[tuple[str, list[str]]]:
-    """(graph term as N-Quads text, that graph's sorted N-Quads lines), graph by graph in order.
-
-    The default graph, should anything be in it, comes last with the term ""."""
-    for graph in sorted(store.named_graphs(), key=str):
-        yield str(graph), _graph_lines(store, graph)
-    default = _graph_lines(store, ox.DefaultGraph())
-    if default:
-        yield "", default
-
-
-def write_nquads(store: ox.Store, path: Path, triples_path: Path) -> None:
-    """``path``: every quad, sorted; ``triples_path``: the same statements without their graph, unsorted."""
-    with path.open("w", encoding="utf-8", newline="\n") as quads, \
-            triples_path.open("w", encoding="utf-8", newline="\n") as triples:
-        for graph, lines in quad_lines(store):
-            quads.writelines(f"{line}\n" for line in lines)
-            cut = len(graph) + 3  # " <graph> ." at the end of each line
-            triples.writelines(f"{line[:-cut]} .\n" if graph else f"{line}\n" for line in lines)
-
-
-def write_ntriples(unsorted: Path, path: Path, scratch: Path) -> None:
-    """The distinct triple lines of ``unsorted``, sorted, in bounded memory."""
+def write_ntriples(unsorted: Path, path: Path, scratch: Path) -> int:
+    """The distinct triple lines of ``unsorted``, sorted, in bounded memory; returns how many."""
+    count = 0
     with unsorted.open(encoding="utf-8", newline="\n") as lines, \
             path.open("w", encoding="utf-8", newline="\n") as out:
-        out.writelines(f"{line}\n" for line in sorted_unique_lines((s.rstrip("\n") for s in lines), scratch))
+        for line in sorted_unique_lines((s.rstrip("\n") for s in lines), scratch):
+            out.write(f"{line}\n")
+            count += 1
+    return count
 
 
-def write_rdf_files(store: ox.Store, folder: Path) -> None:
-    """kg.nq, kg.trig, kg.nt and kg.ttl of the store, in ``folder``."""
+def write_rdf_files(spool: GraphSpool, folder: Path) -> int:
+    """kg.nq, kg.trig, kg.nt and kg.ttl in ``folder`` from the spooled batches.
+
+    Returns the number of distinct triples (the lines of kg.nt)."""
     unsorted = folder / ".triples.unsorted"
     try:
-        write_nquads(store, folder / NQUADS, unsorted)
-        write_ntriples(unsorted, folder / NTRIPLES, folder)
+        spool.finish(folder / NQUADS, unsorted)
+        triples = write_ntriples(unsorted, folder / NTRIPLES, folder)
     finally:
         unsorted.unlink(missing_ok=True)
     ox.serialize(ox.parse(path=str(folder / NQUADS), format=ox.RdfFormat.N_QUADS), str(folder / TRIG),
                  format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
     ox.serialize(ox.parse(path=str(folder / NTRIPLES), format=ox.RdfFormat.N_TRIPLES), str(folder / TURTLE),
                  format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+    return triples

@@ -8,7 +8,7 @@ triple while ``GRAPH ?g {...}`` still reaches one document.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -64,33 +64,28 @@ def add_batch(dataset: Dataset, quads: list[tuple]) -> int:
     return len(batch)
 
 
-def load(dataset: Dataset, batches: Iterable[list[tuple]]) -> int:
+def load(dataset: Dataset, batches: Iterable[list[tuple]],
+         on_batch: Callable[[list[ox.Quad]], None] | None = None) -> int:
     """Add every batch with Oxigraph's bulk loader; returns the number of quads added.
 
     One ``bulk_extend`` over a stream of all batches: the bulk loader writes
     sorted files straight to disk without a transaction per batch (3-4 times
-    faster than ``extend`` on a fresh store) and does not hold the quads in memory."""
+    faster than ``extend`` on a fresh store) and does not hold the quads in memory.
+    ``on_batch`` sees each converted batch on its way in (the RDF files are
+    spooled from there: reading a RocksDB store back costs ~9 us a quad)."""
     count = 0
 
     def stream() -> Iterator[ox.Quad]:
         nonlocal count
         for batch in batches:
-            named: dict = {}  # IRIs repeat within a document's batch; a per-batch memo stays small
-            for quad in _ox_quads(batch, named):
-                count += 1
-                yield quad
+            converted = list(_ox_quads(batch, {}))  # IRIs repeat within a batch; a per-batch memo stays small
+            if on_batch is not None:
+                on_batch(converted)
+            count += len(converted)
+            yield from converted
 
     inner_store(dataset).bulk_extend(stream())
     return count
-
-
-def count_triples(dataset: Dataset | ox.Store) -> int:
-    """Distinct triples over all named graphs."""
-    result = inner_store(dataset).query(
-        "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }",
-        use_default_graph_as_union=True,
-    )
-    return int(next(iter(result))["n"].value)
 
 
 class StoreMissing(Exception):
