@@ -22,7 +22,7 @@ from kg.paths import ontology_dir
 from kg.resolve import Resolution
 from kg.resolve.roles import document_when
 from kg.graph.people import people_triples
-from kg.graph.statements import action_triples, motion_triples, question_triples
+from kg.graph.statements import action_triples, motion_triples, question_triples, shared_action_triples
 
 OA = Namespace("http://www.w3.org/ns/oa#")
 
@@ -182,8 +182,14 @@ def entity_quads(resolution: Resolution) -> list[tuple]:
 
 
 def all_quads(extractions: Iterable[Extraction], resolution: Resolution) -> Iterator[list[tuple]]:
-    """Batches of quads: the entities graph, then one batch per document."""
+    """Batches of quads: the entities graph, one batch per document, then the rest of the
+    entities graph: what the documents' actions share (classes, implied agents), once."""
     hash_ = gazetteer_hash()
     yield entity_quads(resolution)
+    shared: set[Triple] = set()
     for extraction in extractions:
         yield document_quads(extraction, resolution, hash_)
+        for relation in extraction.relations:
+            shared.update(shared_action_triples(relation, extraction.document.id, resolution))
+    graph = iris.entities_graph()
+    yield [(s, p, o, graph) for s, p, o in sorted(shared, key=lambda triple: tuple(map(str, triple)))]

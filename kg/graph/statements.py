@@ -64,25 +64,37 @@ def _resolve_key(key: str | None, resolution: Resolution, doc_id: str | None = N
     return iris.document(key)
 
 
-def action_triples(relation: Relation, doc_id: str, when: str | None, resolution: Resolution,
-                   span_triples: SpanTriples) -> Iterator[Triple]:
+def shared_action_triples(relation: Relation, doc_id: str, resolution: Resolution) -> Iterator[Triple]:
+    """What every document with such an action would otherwise state again: its action
+    class, and an agent the documents imply rather than name ("wij", "het kabinet").
+
+    These go to the entities graph once. Restated in each document graph they made a
+    store serving the union of its graphs (Oxigraph, kamerkg serve) repeat every row
+    joined with them once per document: the saved actions query grew quadratically."""
     agent = _resolve_key(relation.agent, resolution, doc_id)
     if agent is None:
         return
     agent_key = resolution.key_for(relation.agent, doc_id)
     if agent_key not in resolution.entities and agent_key.startswith("org/"):
-        # "wij"/"het kabinet": an agent the documents imply rather than name.
         yield agent, RDF.type, ORG.Organization
         yield agent, RDFS.label, Literal(agent_key.partition("/")[2].replace("-", " "))
         yield agent, KG.kind, Literal("government")
+    yield iris.action_class(relation.action_class), RDF.type, KG.ActionClass
+    yield iris.action_class(relation.action_class), RDFS.label, Literal(relation.action_class)
+
+
+def action_triples(relation: Relation, doc_id: str, when: str | None, resolution: Resolution,
+                   span_triples: SpanTriples) -> Iterator[Triple]:
+    """The action node, its evidence and date (see also :func:`shared_action_triples`)."""
+    agent = _resolve_key(relation.agent, resolution, doc_id)
+    if agent is None:
+        return
     doc_iri = iris.document(doc_id)
     node = iris.span(doc_id, "action", relation.start, relation.end, relation.agent)
     yield node, RDF.type, KG.Action
     yield node, KG.agent, agent
     yield node, KG.actionVerb, Literal(relation.action)
     yield node, KG.actionClass, iris.action_class(relation.action_class)
-    yield iris.action_class(relation.action_class), RDF.type, KG.ActionClass
-    yield iris.action_class(relation.action_class), RDFS.label, Literal(relation.action_class)
     obj = _resolve_key(relation.object, resolution, doc_id)
     if obj is not None:
         yield node, KG.object, obj
