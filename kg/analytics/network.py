@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -120,10 +121,12 @@ def compact(iri: str) -> str:
     return iri
 
 
-def _rows(store: ox.Store, query: str) -> list[dict[str, Any]]:
+def _rows(store: ox.Store, query: str) -> Iterator[dict[str, Any]]:
+    """The solutions one by one: a large store's rows are never all in memory at once."""
     result = store.query(query, use_default_graph_as_union=True)
     names = [v.value for v in result.variables]
-    return [{name: solution[name] for name in names} for solution in result]
+    for solution in result:
+        yield {name: solution[name] for name in names}
 
 
 def to_networkx(source: Any) -> nx.MultiDiGraph:
