@@ -91,21 +91,25 @@ def ingest_corpus(corpus: Path, report: BuildReport) -> list[Document]:
     return documents
 
 
-def _manifest(inputs: list[list[str]], model: str | None, report: BuildReport, work: Path) -> dict:
+def _manifest(inputs: list[list[str]], model: str | None, report: BuildReport, work: Path,
+              views: bool = True) -> dict:
     from kg.cache import code_fingerprint
 
-    return {"code": code_fingerprint(), "model": model or "", "inputs": inputs,
+    return {"code": code_fingerprint(), "model": model or "", "inputs": inputs, "views": views,
             "outputs": sorted(p.name for p in work.iterdir()),
             "report": {"documents": report.documents, "entities": dict(report.entities),
                        "citations": report.citations, "motions": report.motions, "triples": report.triples,
                        "skipped": [[s.path, s.reason] for s in report.skipped], "conflicts": report.conflicts}}
 
 
-def _up_to_date(previous: dict | None, inputs: list[list[str]], model: str | None, out: Path) -> bool:
-    """The previous build used the same files, pipeline and code, and its outputs are all there."""
+def _up_to_date(previous: dict | None, inputs: list[list[str]], model: str | None, out: Path,
+                views: bool = True) -> bool:
+    """The previous build used the same files, pipeline, code and outputs, and its outputs are all there."""
     from kg.cache import code_fingerprint
 
     if not previous or previous.get("inputs") != inputs or previous.get("model") != (model or ""):
+        return False
+    if previous.get("views", True) != views:
         return False
     if any(not (out / name).exists() for name in previous.get("outputs", ())):
         return False
@@ -125,13 +129,16 @@ def _report_from(previous: dict, report: BuildReport) -> None:
 
 def build(corpus: Path, out: Path, *, model: str | None = None,
           on_document: Callable[[str], None] | None = None, jobs: int = 1, executor: str = "local",
-          scheduler: str | None = None, cache: bool = True) -> BuildReport:
+          scheduler: str | None = None, cache: bool = True, views: bool = True) -> BuildReport:
     """Build the knowledge graph of every document in ``corpus`` into ``out``.
 
     ``jobs``/``executor``/``scheduler`` choose where extraction runs (see
     ``kg.parallel``); the outputs are the same whatever they are. With
     ``cache=False`` the previous build's cache is ignored (everything is
-    extracted again) but a fresh one is still written.
+    extracted again) but a fresh one is still written. With ``views=False``
+    the HTML views and GraphML/GEXF files are left out: they hold the whole
+    document-entity network in memory, so without them peak memory stays flat
+    however large the corpus (the RDF, store, tables and VoID are the same).
     """
     from kg.atomic import AtomicWriteError, new_work_dir, replace_dir
     from kg.cache import CACHE_DIR, ExtractionCache, document_key, pipeline_fingerprint
@@ -158,7 +165,7 @@ def build(corpus: Path, out: Path, *, model: str | None = None,
         keys = [document_key(path, path.read_bytes(), fingerprint) for path in files]
         inputs = [[str(path), key] for path, key in zip(files, keys)]
         previous = store.read_manifest()
-        if _up_to_date(previous, inputs, model, out):
+        if _up_to_date(previous, inputs, model, out, views):
             shutil.rmtree(work)
             _report_from(previous, report)
             report.seconds = time.perf_counter() - started
@@ -215,12 +222,13 @@ def build(corpus: Path, out: Path, *, model: str | None = None,
                                                         ensure_ascii=False, indent=2), encoding="utf-8")
         report.timings["resolve"] = time.perf_counter() - started - report.timings["extract"]
         mark = time.perf_counter()
-        report.triples = write_outputs(work, CachedExtractions(store, kept), resolution, jobs=jobs)
+        report.triples = write_outputs(work, CachedExtractions(store, kept), resolution, jobs=jobs,
+                                       views=views)
         # The Oxigraph store sits in reference cycles (rdflib graphs <-> store); collect them now so
         # its RocksDB lock on OUT.building/store is released before a next build in this process.
         gc.collect()
         report.timings["write"] = time.perf_counter() - mark
-        store.write_manifest(_manifest(inputs, model, report, work))
+        store.write_manifest(_manifest(inputs, model, report, work, views))
         try:
             replace_dir(work, out)
         except OSError as error:

@@ -66,8 +66,10 @@ def _default_corpus() -> Path:
               help="Where extraction runs: local processes or a dask.distributed cluster.")
 @click.option("--scheduler", default=None, help="Dask scheduler address (tcp://HOST:8786); default a local cluster.")
 @click.option("--no-cache", is_flag=True, help="Extract every file again, ignoring OUT/cache.")
+@click.option("--no-views", is_flag=True,
+              help="Leave out the HTML views and GraphML/GEXF files, whose memory grows with the corpus.")
 def build(corpus: Path | None, out: Path, model: str | None, strict: bool, jobs: int | None, executor: str,
-          scheduler: str | None, no_cache: bool) -> None:
+          scheduler: str | None, no_cache: bool, no_views: bool) -> None:
     """Build OUT (RDF files, SPARQL store, HTML views) from CORPUS (default: the bundled corpus)."""
     from tqdm import tqdm
 
@@ -87,7 +89,7 @@ def build(corpus: Path | None, out: Path, model: str | None, strict: bool, jobs:
         try:
             report = run_build(corpus, out, model=model, on_document=lambda _: bar.update(1),
                                jobs=jobs or default_jobs(), executor=executor, scheduler=scheduler,
-                               cache=not no_cache)
+                               cache=not no_cache, views=not no_views)
         except (BuildError, ModelNotFound, ExecutorError) as error:
             raise UserError(str(error)) from error
     width = max(len(name) for name, _ in report.rows())

@@ -49,8 +49,9 @@ def write_html_views(folder: Path) -> None:
     write_views(folder, ox.Store.read_only(str(folder / "store")), outputs=set(WRITTEN))
 
 
-def write_outputs(folder: Path, extractions: list[Extraction], resolution: Resolution, jobs: int = 1) -> int:
-    """Store, RDF files, network and table exports, dataset description and HTML views.
+def write_outputs(folder: Path, extractions: list[Extraction], resolution: Resolution, jobs: int = 1,
+                  views: bool = True) -> int:
+    """Store, RDF files, table exports, dataset description and (``views``) network files and HTML views.
 
     Returns the number of distinct triples.
     """
@@ -65,25 +66,26 @@ def write_outputs(folder: Path, extractions: list[Extraction], resolution: Resol
     spool = GraphSpool(folder)
     load_store(folder, extractions, resolution, spool.add)
     side = None
-    if jobs > 1:
+    if views and jobs > 1:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
         # spawn, not fork: this process has had RocksDB's background threads running.
         side = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
-        views = side.submit(write_html_views, folder)
+        html = side.submit(write_html_views, folder)
     try:
         store = ox.Store.read_only(str(folder / "store"))
         triples = write_rdf_files(spool, folder)
         write_jsonld(folder / NQUADS, folder / "kg.jsonld")
         write_tables(folder / "csv", extractions, resolution)
-        write_networks(store, folder)
+        if views:
+            write_networks(store, folder)
         write_void(store, folder / "void.ttl")
         del store
-        if side is None:
+        if views and side is None:
             write_html_views(folder)
-        else:
-            views.result()
+        elif side is not None:
+            html.result()
     finally:
         if side is not None:
             side.shutdown(cancel_futures=True)

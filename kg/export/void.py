@@ -11,6 +11,7 @@ is byte-identical for the same input. IRIs of the description's parts
 """
 from __future__ import annotations
 
+from collections.abc import Collection
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -80,8 +81,8 @@ def statistics(store: ox.Store) -> dict[str, object]:
     return stats
 
 
-def void_triples(store: ox.Store) -> list[ox.Triple]:
-    """The dataset description as triples (IRIs and literals only)."""
+def void_triples(store: ox.Store, files: Collection[str] = frozenset(DISTRIBUTIONS)) -> list[ox.Triple]:
+    """The dataset description as triples (IRIs and literals only); ``files`` are the downloads there are."""
     stats = statistics(store)
     dataset = _n(str(iris.dataset()))
     base = iris.base()
@@ -124,6 +125,8 @@ def void_triples(store: ox.Store) -> list[ox.Triple]:
         add(_n(graph), RDF_TYPE.value, _n(f"{VOID}Dataset"))
         add(_n(graph), f"{VOID}triples", _number(count))
     for name, media_type in DISTRIBUTIONS.items():
+        if name not in files:
+            continue
         dist = _n(f"{dataset.value}/distribution/{name.replace('.', '-')}")
         add(dataset, f"{DCAT}distribution", dist)
         add(dist, RDF_TYPE.value, _n(f"{DCAT}Distribution"))
@@ -138,4 +141,5 @@ def void_triples(store: ox.Store) -> list[ox.Triple]:
 def write_void(store: ox.Store, path: Path) -> None:
     prefixes = {"void": VOID, "dcat": DCAT, "dcterms": DCTERMS, "owl": "http://www.w3.org/2002/07/owl#",
                 "xsd": "http://www.w3.org/2001/XMLSchema#"}
-    ox.serialize(void_triples(store), str(path), format=ox.RdfFormat.TURTLE, prefixes=prefixes)
+    files = {name for name in DISTRIBUTIONS if (path.parent / name).exists()}
+    ox.serialize(void_triples(store, files), str(path), format=ox.RdfFormat.TURTLE, prefixes=prefixes)
