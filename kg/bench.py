@@ -127,7 +127,7 @@ def child_build(args: dict[str, Any]) -> None:
 
     started = time.perf_counter()
     report = build(Path(args["corpus"]), Path(args["out"]), jobs=args["jobs"], executor=args["executor"],
-                   cache=args["cache"])
+                   cache=args["cache"], views=args.get("views", True))
     seconds = time.perf_counter() - started
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -137,8 +137,10 @@ def child_build(args: dict[str, Any]) -> None:
                       "peak_rss_mb": own / 1024, "peak_rss_children_mb": children / 1024}))
 
 
-def run_build(corpus: Path, out: Path, jobs: int, executor: str = "local", cache: bool = True) -> dict:
-    args = json.dumps({"corpus": str(corpus), "out": str(out), "jobs": jobs, "executor": executor, "cache": cache})
+def run_build(corpus: Path, out: Path, jobs: int, executor: str = "local", cache: bool = True,
+              views: bool = True) -> dict:
+    args = json.dumps({"corpus": str(corpus), "out": str(out), "jobs": jobs, "executor": executor, "cache": cache,
+                       "views": views})
     result = subprocess.run([sys.executable, "-m", "kg.bench", "--child", args],
                             capture_output=True, text=True, cwd=Path(__file__).resolve().parents[1])
     if result.returncode != 0:
@@ -253,8 +255,11 @@ def _touch_one(folder: Path) -> None:
 
 
 def run_bench(words_target: int, work: Path, jobs: int = 2, rss_words: list[int] | None = None,
-              source: Path | None = None, query_cap: float = 60.0) -> dict[str, Any]:
-    """Every measurement of one benchmark run, as the dict written to bench.json."""
+              source: Path | None = None, query_cap: float = 60.0, rss_views: bool = True) -> dict[str, Any]:
+    """Every measurement of one benchmark run, as the dict written to bench.json.
+
+    ``rss_views=False`` measures the extra RSS sizes with ``build --no-views``.
+    """
     from kg.paths import corpus_dir
 
     corpus = work / "corpus"
@@ -286,11 +291,12 @@ def run_bench(words_target: int, work: Path, jobs: int = 2, rss_words: list[int]
     result["store"] = store_rate(work / "out1")
     result["queries"] = query_latency(work / "out1", cap=query_cap)
     result["ratios"]["queries_oxigraph_vs_rdflib_min"] = result["queries"]["min_ratio"]
-    result["rss"] = {str(total): max(single["peak_rss_mb"], single["peak_rss_children_mb"])}
+    result["rss_views"] = rss_views
+    result["rss"] = {str(total): max(single["peak_rss_mb"], single["peak_rss_children_mb"])} if rss_views else {}
     for size in rss_words or []:
         folder = work / f"rss-{size}"
         _, n = make_corpus(source or corpus_dir(), folder / "corpus", size)
-        run = run_build(folder / "corpus", folder / "out", 1, cache=False)
+        run = run_build(folder / "corpus", folder / "out", 1, cache=False, views=rss_views)
         result["rss"][str(n)] = max(run["peak_rss_mb"], run["peak_rss_children_mb"])
         result[f"rss_build_{n}"] = {"seconds": run["seconds"], "words_per_s": n / run["seconds"],
                                     "triples": run["triples"]}
@@ -323,8 +329,9 @@ def table(result: dict[str, Any]) -> str:
         if q.get("ratio_is_lower_bound"):
             rdflib_ms = ">" + rdflib_ms
         row(f"query {name} ox/rdflib (ms)", f"{q['oxigraph_s'] * 1000:.1f}/{rdflib_ms}")
+    views = "" if result.get("rss_views", True) else ", no views"
     for size, mb in sorted(result["rss"].items(), key=lambda item: int(item[0])):
-        row(f"peak RSS at {int(size):,} words (MB)", f"{mb:.0f}")
+        row(f"peak RSS at {int(size):,} words{views} (MB)", f"{mb:.0f}")
     if len(result["rss"]) > 1:
         sizes = sorted(result["rss"], key=int)
         row(f"RSS {int(sizes[-1]):,} / {int(sizes[0]):,} words", f"{result['rss'][sizes[-1]] / result['rss'][sizes[0]]:.2f}x")
@@ -353,6 +360,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--query-cap", type=float, default=60.0,
                         help=f"seconds rdflib may take per saved query, or {CAP_FACTOR:g}x Oxigraph's time if longer "
                              "(past it the ratio is a lower bound)")
+    parser.add_argument("--rss-no-views", action="store_true",
+                        help="measure the --rss-words sizes with build --no-views")
     parser.add_argument("--keep", action="store_true", help="keep the scratch folder")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -361,7 +370,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     logging.basicConfig(level=logging.INFO, format="kamerkg bench: %(message)s")
     sizes = [int(s) for s in args.rss_words.split(",") if s.strip()]
-    result = run_bench(args.words, args.work.resolve(), args.jobs, sizes, query_cap=args.query_cap)
+    result = run_bench(args.words, args.work.resolve(), args.jobs, sizes, query_cap=args.query_cap,
+                       rss_views=not args.rss_no_views)
     args.output.write_text(json.dumps(result, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     print(table(result))  # noqa: T201 - the benchmark's report is its output
     if not args.keep:

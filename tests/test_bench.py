@@ -27,7 +27,8 @@ def test_bench_json_shape(tmp_path, monkeypatch):
     monkeypatch.setattr(saved, "saved_queries", lambda: {n: every[n] for n in ("citations", "timeline", "qa")})
     monkeypatch.chdir(tmp_path)
     output = tmp_path / "bench.json"
-    assert bench.main(["--words", "8000", "--work", str(tmp_path / "w"), "--output", str(output)]) == 0
+    assert bench.main(["--words", "8000", "--work", str(tmp_path / "w"), "--output", str(output),
+                       "--rss-words", "9000", "--rss-no-views"]) == 0
     result = json.loads(output.read_text())
     for key in ("words", "files", "tokenise", "build_1", "build_2", "rebuild_unchanged", "rebuild_one_changed",
                 "store", "queries", "rss", "ratios", "identical_outputs", "incremental_identical"):
@@ -38,6 +39,10 @@ def test_bench_json_shape(tmp_path, monkeypatch):
     assert result["build_1"]["documents"] == result["files"]
     assert all(q["rows_agree"] for q in result["queries"]["queries"].values())
     assert all(mb > 0 for mb in result["rss"].values())
+    # --rss-no-views: only the extra size is measured, and with build --no-views.
+    sizes = list(result["rss"])
+    assert result["rss_views"] is False and len(sizes) == 1 and int(sizes[0]) >= 9000
+    assert f"rss_build_{sizes[0]}" in result and "no views" in table(result)
     assert set(result["ratios"]) >= {"build_1_vs_tokenise", "build_2_vs_build_1", "rebuild_unchanged_vs_build",
                                      "queries_oxigraph_vs_rdflib_min"}
     assert "targets:" in table(result)
