@@ -22,7 +22,8 @@ from kg.paths import ontology_dir
 from kg.resolve import Resolution
 from kg.resolve.roles import document_when
 from kg.graph.people import people_triples
-from kg.graph.statements import action_triples, motion_triples, question_triples, shared_action_triples
+from kg.graph.statements import (action_triples, cited_document_triples, motion_triples, question_triples,
+                                 shared_action_triples, shared_motion_triples)
 
 OA = Namespace("http://www.w3.org/ns/oa#")
 
@@ -124,7 +125,7 @@ def _document_triples(extraction: Extraction, resolution: Resolution, hash_: str
             yield doc_iri, KG.signatory, iris.entity(person)
 
     for motion in extraction.motions:
-        yield from motion_triples(motion, document.id, resolution, _span_triples)
+        yield from motion_triples(motion, document.id, _span_triples)
     when = document_when(extraction)
     for relation in extraction.relations:
         yield from action_triples(relation, document.id, when, resolution, _span_triples)
@@ -137,9 +138,6 @@ def _document_triples(extraction: Extraction, resolution: Resolution, hash_: str
         cited = iris.document(citation.id)
         node = iris.span(document.id, "citation", citation.start, citation.end, citation.id)
         yield doc_iri, DCTERMS.references, cited
-        yield cited, RDF.type, KG.Document
-        yield cited, DCTERMS.identifier, Literal(citation.id)
-        yield cited, FOAF.page, iris.official_page(citation.id)
         yield node, RDF.type, KG.Citation
         yield node, KG.citing, doc_iri
         yield node, KG.cited, cited
@@ -181,15 +179,26 @@ def entity_quads(resolution: Resolution) -> list[tuple]:
     return quads
 
 
+def shared_triples(extraction: Extraction, resolution: Resolution) -> Iterator[Triple]:
+    """What documents state in common and the entities graph states once: action classes
+    and implied agents, motions, and the documents cited (type, identifier, page)."""
+    doc_id = extraction.document.id
+    for relation in extraction.relations:
+        yield from shared_action_triples(relation, doc_id, resolution)
+    for motion in extraction.motions:
+        yield from shared_motion_triples(motion, doc_id, resolution)
+    for citation in extraction.citations:
+        yield from cited_document_triples(citation.id)
+
+
 def all_quads(extractions: Iterable[Extraction], resolution: Resolution) -> Iterator[list[tuple]]:
     """Batches of quads: the entities graph, one batch per document, then the rest of the
-    entities graph: what the documents' actions share (classes, implied agents), once."""
+    entities graph: what the documents share (``shared_triples``), once."""
     hash_ = gazetteer_hash()
     yield entity_quads(resolution)
     shared: set[Triple] = set()
     for extraction in extractions:
         yield document_quads(extraction, resolution, hash_)
-        for relation in extraction.relations:
-            shared.update(shared_action_triples(relation, extraction.document.id, resolution))
+        shared.update(shared_triples(extraction, resolution))
     graph = iris.entities_graph()
     yield [(s, p, o, graph) for s, p, o in sorted(shared, key=lambda triple: tuple(map(str, triple)))]

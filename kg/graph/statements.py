@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, XSD, Namespace
+from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, XSD, Namespace
 
 from kg.graph import iris
 from kg.graph.namespace import KG
@@ -30,20 +30,35 @@ def motion_key(motion: Motion) -> str:
     return "motion/" + "-".join(iris.slug(s) for s in motion.submitters or [motion.label])
 
 
-def motion_triples(motion: Motion, doc_id: str, resolution: Resolution, span_triples: SpanTriples) -> Iterator[Triple]:
-    doc_iri = iris.document(doc_id)
+def cited_document_triples(doc_id: str) -> Iterator[Triple]:
+    """What a citation or motion states of the document it names (shared: see below)."""
+    cited = iris.document(doc_id)
+    yield cited, RDF.type, KG.Document
+    yield cited, DCTERMS.identifier, Literal(doc_id)
+    yield cited, FOAF.page, iris.official_page(doc_id)
+
+
+def shared_motion_triples(motion: Motion, doc_id: str, resolution: Resolution) -> Iterator[Triple]:
+    """The motion itself (type, label, submitters, the Kamerstuk it is published as),
+    stated once in the entities graph like ``shared_action_triples``: every document
+    reporting on a motion would otherwise restate it, and a query joining its type and
+    label over the union of the graphs got (documents reporting on it)^2 rows."""
     node = iris.entity(motion_key(motion))
     yield node, RDF.type, KG.Motion
     yield node, RDFS.label, Literal(motion.label)
     if motion.cites:
-        cited = iris.document(motion.cites)
-        yield node, KG.publishedAs, cited
-        yield cited, RDF.type, KG.Document
-        yield cited, DCTERMS.identifier, Literal(motion.cites)
+        yield node, KG.publishedAs, iris.document(motion.cites)
+        yield from cited_document_triples(motion.cites)
     for submitter in motion.submitters:
         person = resolution.lookup("Person", submitter, doc_id)
         if person:
             yield node, KG.submitter, iris.entity(person)
+
+
+def motion_triples(motion: Motion, doc_id: str, span_triples: SpanTriples) -> Iterator[Triple]:
+    """The document's report on a motion, with its evidence (the motion: ``shared_motion_triples``)."""
+    doc_iri = iris.document(doc_id)
+    node = iris.entity(motion_key(motion))
     yield doc_iri, KG.reportsOn, node
     reference = iris.span(doc_id, "motion", motion.start, motion.end)
     yield reference, RDF.type, OA.Annotation

@@ -96,7 +96,7 @@ Q_ACTION_CLASSES = PREFIXES + "SELECT DISTINCT ?c ?class WHERE { ?c a kg:ActionC
 
 Q_MOTION_REFS = PREFIXES + """
 SELECT ?d ?motion ?sentence ?exact ?status WHERE {
-  ?d kg:reportsOn ?motion .
+  ?motion a kg:Motion .
   ?r oa:hasBody ?motion ; kg:sentence ?sentence ; oa:hasTarget ?t .
   ?t oa:hasSource ?d ; oa:hasSelector ?q .
   ?q oa:exact ?exact .
