@@ -195,6 +195,16 @@ def test_void_counts_sources_licence_and_version(built, rich):
                                rdflib.URIRef("http://rdfs.org/ns/void#entities"))) == len(rich[2].entities) + 3
 
 
+def test_void_counts_from_kg_nt_equal_the_stores(built, rich):
+    from kg.export.void import statistics
+
+    for out in (built[0], rich[0]):
+        store = ox.Store.read_only(str(out / "store"))
+        from_store, from_file = statistics(store), statistics(store, out / "kg.nt")
+        assert from_file == from_store
+        assert from_file["subjects"] == len({q.subject for q in store}) > 0
+
+
 def test_to_networkx_reads_a_build_folder_like_the_graphml(rich):
     from kg.analytics.network import to_networkx
 
