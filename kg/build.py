@@ -137,8 +137,8 @@ def build(corpus: Path, out: Path, *, model: str | None = None,
     ``cache=False`` the previous build's cache is ignored (everything is
     extracted again) but a fresh one is still written. With ``views=False``
     the HTML views and GraphML/GEXF files are left out: they hold the whole
-    document-entity network in memory, so without them peak memory stays flat
-    however large the corpus (the RDF, store, tables and VoID are the same).
+    document-entity network in memory, so without them peak memory grows far
+    less with the corpus (the RDF, store, tables and VoID are the same).
     """
     from kg.atomic import AtomicWriteError, new_work_dir, replace_dir
     from kg.cache import CACHE_DIR, ExtractionCache, document_key, pipeline_fingerprint

@@ -165,4 +165,5 @@ def write_void(store: ox.Store, path: Path) -> None:
                 "xsd": "http://www.w3.org/2001/XMLSchema#"}
     files = {name for name in DISTRIBUTIONS if (path.parent / name).exists()}
     ntriples = path.parent / "kg.nt"
-    ox.serialize(void_triples(store, files, ntriples if ntriples.exists() else None), str(path), format=ox.RdfFormat.TURTLE, prefixes=prefixes)
+    triples = void_triples(store, files, ntriples if ntriples.exists() else None)
+    ox.serialize(triples, str(path), format=ox.RdfFormat.TURTLE, prefixes=prefixes)
