@@ -82,10 +82,10 @@ def write_outputs(folder: Path, extractions: list[Extraction], resolution: Resol
             write_networks(store, folder)
         write_void(store, folder / "void.ttl")
         del store
-        if views and side is None:
-            write_html_views(folder)
-        elif side is not None:
+        if side is not None:
             html.result()
+        elif views:
+            write_html_views(folder)
     finally:
         if side is not None:
             side.shutdown(cancel_futures=True)

@@ -1,8 +1,9 @@
 """What a document says about motions and about who did what.
 
 A motion reference becomes an annotation in the document's graph linking the
-motion (its submitters, the Kamerstuk it is published as) and the letter's
-own words on it; an action becomes an n-ary kg:Action with agent, verb,
+motion and the letter's own words on it; the motion itself (its submitters,
+the Kamerstuk it is published as) is described once, in the entities graph.
+An action becomes an n-ary kg:Action with agent, verb,
 class, object, document, date and evidence span.
 """
 from __future__ import annotations
