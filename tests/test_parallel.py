@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 from kg.extract import pipeline
 from tests.conftest import CORPUS
 
-OUTPUTS = ("kg.ttl", "kg.nt", "kg.trig", "index.html")
+OUTPUTS = ("kg.ttl", "kg.nt", "kg.trig", "index.html", "void.ttl", "kg.graphml", "kg.gexf")
 MARKER = ("kg_test_marker", "tests.test_parallel")
 
 
@@ -115,6 +115,8 @@ def test_jobs_and_dask_builds_are_byte_identical(tmp_path, with_marker):
     assert one.entities and one.triples == two.triples == dask.triples
     same_bytes(tmp_path / "one", tmp_path / "two")
     same_bytes(tmp_path / "one", tmp_path / "dask")
+    # With two jobs the networks are written by a second process while VoID is written here.
+    assert "kg.graphml" in (tmp_path / "two" / "void.ttl").read_text(encoding="utf-8")
 
 
 def test_dask_with_its_own_process_cluster(tmp_path):

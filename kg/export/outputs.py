@@ -1,11 +1,12 @@
 """Write every output of a build into one folder.
 
-The store is loaded first and closed; everything else only reads it. With
-``jobs`` > 1 the HTML views are written by a second process while this one
-writes the RDF, JSON-LD, table and network files: the two halves take about as
-long (the views' SPARQL joins on the on-disk store are their largest cost). Both open the store read-only (Oxigraph allows any number of
-read-only openers once no writer has it), and the outputs are the same
-either way.
+The store is loaded first, compacted and closed; everything else only reads
+it. With ``jobs`` > 1 the network files and HTML views are written by a
+second process while this one writes the RDF, JSON-LD, table and VoID files:
+the two halves take about as long (the networks' and views' SPARQL joins on
+the on-disk store are their largest cost). Both open the store read-only
+(Oxigraph allows any number of read-only openers once no writer has it), and
+the outputs are the same either way.
 """
 from __future__ import annotations
 
@@ -19,6 +20,9 @@ from kg.resolve import Resolution
 # The files the index page links to, all written here (kg.views.index.OUTPUT_FILES).
 WRITTEN = frozenset({"kg.ttl", "kg.trig", "kg.nt", "kg.nq", "kg.jsonld", "context.jsonld", "kg.graphml",
                      "kg.gexf", "void.ttl", "csv", "store"})
+
+
+NETWORK_FILES = frozenset({"kg.graphml", "kg.gexf"})  # written by write_network_outputs
 
 
 def load_store(folder: Path, extractions: list[Extraction], resolution: Resolution,
@@ -44,14 +48,20 @@ def load_store(folder: Path, extractions: list[Extraction], resolution: Resoluti
     gc.collect()
 
 
-def write_html_views(folder: Path) -> None:
-    """The HTML views, from folder/store opened read-only."""
+def write_network_outputs(folder: Path) -> None:
+    """The GraphML/GEXF networks and the HTML views, from folder/store opened read-only.
+
+    Both read the whole document-entity network from the store; they are the half
+    of the writing that a second process takes when there is a second core."""
     import pyoxigraph as ox
 
+    from kg.export.network import write_networks
     from kg.views import write_views
 
     folder = Path(folder)
-    write_views(folder, ox.Store.read_only(str(folder / "store")), outputs=set(WRITTEN))
+    store = ox.Store.read_only(str(folder / "store"))
+    write_networks(store, folder)
+    write_views(folder, store, outputs=set(WRITTEN))
 
 
 def write_outputs(folder: Path, extractions: list[Extraction], resolution: Resolution, jobs: int = 1,
@@ -63,7 +73,6 @@ def write_outputs(folder: Path, extractions: list[Extraction], resolution: Resol
     import pyoxigraph as ox
 
     from kg.export.jsonld import write_jsonld
-    from kg.export.network import write_networks
     from kg.export.rdf import NQUADS, GraphSpool, write_rdf_files
     from kg.export.tables import write_tables
     from kg.export.void import write_void
@@ -77,20 +86,18 @@ def write_outputs(folder: Path, extractions: list[Extraction], resolution: Resol
 
         # spawn, not fork: this process has had RocksDB's background threads running.
         side = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
-        html = side.submit(write_html_views, folder)
+        networks = side.submit(write_network_outputs, folder)
     try:
         store = ox.Store.read_only(str(folder / "store"))
         triples = write_rdf_files(spool, folder)
         write_jsonld(folder / NQUADS, folder / "kg.jsonld")
         write_tables(folder / "csv", extractions, resolution)
-        if views:
-            write_networks(store, folder)
-        write_void(store, folder / "void.ttl")
+        write_void(store, folder / "void.ttl", coming=NETWORK_FILES if views else ())
         del store
         if side is not None:
-            html.result()
+            networks.result()
         elif views:
-            write_html_views(folder)
+            write_network_outputs(folder)
     finally:
         if side is not None:
             side.shutdown(cancel_futures=True)
