@@ -219,6 +219,11 @@ def query_latency(out: Path, repeat: int = 3, cap: float = 60.0) -> dict[str, An
 
     queries = {name: path.read_text(encoding="utf-8") for name, path in saved_queries().items()} or QUERIES
     store = ox.Store.read_only(str(out / "store"))
+    # The same engine on the same quads held in memory, as rdflib's store is: the
+    # engines compared without the on-disk store's lookups (what kamerkg query and
+    # serve use is the on-disk one, so that ratio is the one held to the target).
+    in_memory = ox.Store()
+    in_memory.bulk_load(path=str(out / "kg.nq"), format=ox.RdfFormat.N_QUADS)
     started = time.perf_counter()
     memory = Dataset(default_union=True)
     memory.parse(out / "kg.trig", format="trig")
@@ -226,9 +231,11 @@ def query_latency(out: Path, repeat: int = 3, cap: float = 60.0) -> dict[str, An
     results = {}
     for name, sparql in queries.items():
         ox_s, ox_rows = _timed(lambda: list(store.query(sparql, use_default_graph_as_union=True)), repeat)
+        mem_s, mem_rows = _timed(lambda: list(in_memory.query(sparql, use_default_graph_as_union=True)), repeat)
         limit = max(cap, CAP_FACTOR * ox_s)
         result: dict[str, Any] = {"oxigraph_s": ox_s, "rows": ox_rows, "ratio_is_lower_bound": False,
-                                  "rdflib_cap_s": limit}
+                                  "rdflib_cap_s": limit, "oxigraph_memory_s": mem_s,
+                                  "memory_rows_agree": mem_rows == ox_rows}
         try:
             rdf_s, rdf_rows = _capped(lambda: list(memory.query(sparql)), limit)
             result.update(rdflib_s=rdf_s, rows_agree=ox_rows == rdf_rows)
@@ -237,15 +244,18 @@ def query_latency(out: Path, repeat: int = 3, cap: float = 60.0) -> dict[str, An
             result.update(rdflib_s=limit, rows_agree=None, ratio_is_lower_bound=True)
         except Exception as error:  # rdflib's evaluator fails on some valid queries; record it, go on
             log.warning("rdflib could not run saved query %s: %s", name, error)
-            result.update(rdflib_s=None, ratio=None, rows_agree=None,
+            result.update(rdflib_s=None, ratio=None, ratio_memory=None, rows_agree=None,
                           rdflib_error=f"{error.__class__.__name__}: {error}")
             results[name] = result
             continue
         result["ratio"] = result["rdflib_s"] / max(ox_s, 1e-9)
+        result["ratio_memory"] = result["rdflib_s"] / max(mem_s, 1e-9)
         results[name] = result
     ratios = [r["ratio"] for r in results.values() if r["ratio"] is not None]
+    memory_ratios = [r["ratio_memory"] for r in results.values() if r["ratio_memory"] is not None]
     return {"saved": bool(saved_queries()), "triples": len(memory), "rdflib_load_s": load_seconds,
-            "queries": results, "min_ratio": min(ratios) if ratios else None}
+            "queries": results, "min_ratio": min(ratios) if ratios else None,
+            "min_ratio_memory": min(memory_ratios) if memory_ratios else None}
 
 
 def _touch_one(folder: Path) -> None:
@@ -328,7 +338,8 @@ def table(result: dict[str, Any]) -> str:
         rdflib_ms = "error" if q["rdflib_s"] is None else f"{q['rdflib_s'] * 1000:.0f}"
         if q.get("ratio_is_lower_bound"):
             rdflib_ms = ">" + rdflib_ms
-        row(f"query {name} ox/rdflib (ms)", f"{q['oxigraph_s'] * 1000:.1f}/{rdflib_ms}")
+        row(f"query {name} ox disk/ox memory/rdflib (ms)",
+            f"{q['oxigraph_s'] * 1000:.0f}/{q['oxigraph_memory_s'] * 1000:.0f}/{rdflib_ms}")
     views = "" if result.get("rss_views", True) else ", no views"
     for size, mb in sorted(result["rss"].items(), key=lambda item: int(item[0])):
         row(f"peak RSS at {int(size):,} words{views} (MB)", f"{mb:.0f}")
@@ -345,6 +356,9 @@ def table(result: dict[str, Any]) -> str:
             continue
         met = value >= goal if op == ">=" else value < goal
         lines.append(f"  {key:<40} {value:>8.2f} {op} {goal:<5} {'met' if met else 'NOT MET'}")
+    memory_ratio = result["queries"].get("min_ratio_memory")
+    if memory_ratio is not None:
+        lines.append(f"  (queries on Oxigraph held in memory vs rdflib, min: {memory_ratio:.2f})")
     if result["queries"]["triples"] < 1_000_000:
         lines.append(f"  (query target applies at >= 1M triples; this store has {result['queries']['triples']:,})")
     return "\n".join(lines)

@@ -37,7 +37,9 @@ def test_bench_json_shape(tmp_path, monkeypatch):
     assert result["identical_outputs"] and result["incremental_identical"]
     assert result["rebuild_unchanged"]["up_to_date"] and result["rebuild_one_changed"]["extracted"] == 1
     assert result["build_1"]["documents"] == result["files"]
-    assert all(q["rows_agree"] for q in result["queries"]["queries"].values())
+    assert all(q["rows_agree"] and q["memory_rows_agree"] for q in result["queries"]["queries"].values())
+    assert all(q["oxigraph_memory_s"] > 0 for q in result["queries"]["queries"].values())
+    assert result["queries"]["min_ratio_memory"] > 0
     assert all(mb > 0 for mb in result["rss"].values())
     # --rss-no-views: only the extra size is measured, and with build --no-views.
     sizes = list(result["rss"])
