@@ -80,23 +80,26 @@ def _value(term: Any, compact: Compactor) -> Any:
 
 
 def _nodes(quads: Iterable[ox.Quad], compact: Compactor) -> list[dict[str, Any]]:
-    """Node objects of one graph, in a stable order."""
+    """Node objects of one graph, in a stable order.
+
+    ``quads`` come from one graph of the sorted, distinct lines of kg.nq, so the
+    values of one subject and predicate arrive together and already ordered by
+    their N-Triples text: kept as they come, neither sorted nor deduplicated again."""
     by_subject: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     for quad in quads:
         if not isinstance(quad.subject, ox.NamedNode):
             raise ValueError(f"kg.jsonld: no blank nodes allowed, got subject {quad.subject}")
         node = by_subject[quad.subject.value]
         if quad.predicate.value == RDF_TYPE and isinstance(quad.object, ox.NamedNode):
-            node["@type"].append((str(quad.object), compact(quad.object.value)))
+            node["@type"].append(compact(quad.object.value))
         else:
-            node[compact(quad.predicate.value)].append((str(quad.object), _value(quad.object, compact)))
+            node[compact(quad.predicate.value)].append(_value(quad.object, compact))
     nodes = []
     for subject in sorted(by_subject):
         node: dict[str, Any] = {"@id": subject}
         properties = by_subject[subject]
         for key in sorted(properties, key=lambda k: (k != "@type", k)):
-            values = [value for _, value in sorted(dict(properties[key]).items())]
-            node[key] = values
+            node[key] = properties[key]
         nodes.append(node)
     return nodes
 
