@@ -1,34 +1,40 @@
-"""Sorting text lines of any number in bounded memory (an external merge sort).
+"""Sorting text lines or table rows of any number in bounded memory (an external merge sort).
 
-The RDF files are written sorted so that a build is byte-identical for the
-same input. Holding every line of a large corpus in one Python list made peak
-memory grow with the corpus; here lines are sorted in runs of ``run_lines``,
-each run goes to a temporary file, and the runs are merged back lazily with
-``heapq.merge``. A corpus that fits in one run never touches the disk.
+The RDF files and tables are written sorted so that a build is byte-identical
+for the same input. Holding every line of a large corpus in one Python list
+made peak memory grow with the corpus; here items are sorted in runs of
+``run_lines``, each run goes to a temporary file, and the runs are merged back
+lazily with ``heapq.merge``. A corpus that fits in one run never touches the disk.
 """
 from __future__ import annotations
 
 import heapq
+import itertools
+import pickle
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
+from typing import Any, TypeVar
 
 RUN_LINES = 250_000
+RUN_ROWS = 50_000  # table rows carry a sentence each and a sort key of tuples: ~1 KB apiece
+
+T = TypeVar("T")
 
 
-def _runs(lines: Iterable[str], run_lines: int) -> Iterator[list[str]]:
-    """Sorted runs of at most ``run_lines`` lines; at least one run, and no empty run after the first."""
-    run: list[str] = []
+def _runs(items: Iterable[T], run_size: int, key: Callable[[T], Any] | None = None) -> Iterator[list[T]]:
+    """Sorted runs of at most ``run_size`` items; at least one run, and no empty run after the first."""
+    run: list[T] = []
     full = False
-    for line in lines:
-        run.append(line)
-        if len(run) >= run_lines:
-            run.sort()
+    for item in items:
+        run.append(item)
+        if len(run) >= run_size:
+            run.sort(key=key)
             yield run
             run, full = [], True
     if run or not full:
-        run.sort()
+        run.sort(key=key)
         yield run
 
 
@@ -46,23 +52,57 @@ def sorted_unique_lines(lines: Iterable[str], scratch: Path, run_lines: int = RU
     Lines must not contain a newline. Temporary run files go under ``scratch``
     and are removed when the iterator is exhausted or closed.
     """
-    runs = _runs(lines, run_lines)
+    return _unique(_merged(_runs(lines, run_lines), scratch, _write_lines, _read_lines))
+
+
+def sorted_rows(rows: Iterable[T], key: Callable[[T], Any], scratch: Path, run_rows: int = RUN_ROWS) -> Iterator[T]:
+    """``sorted(rows, key=key)`` as an iterator, holding at most ``run_rows`` rows at a time.
+
+    Rows are any picklable values (the tables' tuples); equal keys keep their
+    input order, as ``sorted`` does. Runs are pickled under ``scratch`` and
+    removed when the iterator is exhausted or closed."""
+    return _merged(_runs(rows, run_rows, key), scratch, _write_rows, _read_rows, key)
+
+
+def _merged(runs: Iterator[list[T]], scratch: Path, write: Callable[[Path, list[T]], None],
+            read: Callable[[ExitStack, Path], Iterator[T]], key: Callable[[T], Any] | None = None) -> Iterator[T]:
+    """The sorted runs merged: in memory when there is only one, else each written
+    to a temporary file (by ``write``) and read back lazily (by ``read``)."""
     first = next(runs)
     second = next(runs, None)
     if second is None:
-        yield from _unique(first)
+        yield from first
         return
     with tempfile.TemporaryDirectory(dir=scratch, prefix="sort-") as tmp, ExitStack() as files:
-        paths = [_write_run(Path(tmp), 0, first), _write_run(Path(tmp), 1, second)]
-        first = second = []
-        paths += [_write_run(Path(tmp), number, run) for number, run in enumerate(runs, 2)]
-        readers = [(line.rstrip("\n") for line in files.enter_context(path.open(encoding="utf-8", newline="\n")))
-                   for path in paths]
-        yield from _unique(heapq.merge(*readers))
+        paths = []
+        runs, first, second = itertools.chain((first, second), runs), None, None
+        for number, run in enumerate(runs):  # one run in memory at a time from here
+            paths.append(Path(tmp) / f"run-{number:05d}")
+            write(paths[-1], run)
+        yield from heapq.merge(*(read(files, path) for path in paths), key=key)  # ties: earlier run first
 
 
-def _write_run(folder: Path, number: int, run: list[str]) -> Path:
-    path = folder / f"run-{number:05d}"
+def _write_lines(path: Path, run: list[str]) -> None:
     with path.open("w", encoding="utf-8", newline="\n") as handle:
         handle.writelines(f"{line}\n" for line in _unique(run))
-    return path
+
+
+def _read_lines(files: ExitStack, path: Path) -> Iterator[str]:
+    return (line.rstrip("\n") for line in files.enter_context(path.open(encoding="utf-8", newline="\n")))
+
+
+def _write_rows(path: Path, run: list) -> None:
+    # One pickle per row, each with its own memo: a shared Pickler whose memo is
+    # cleared between rows would be read back by an Unpickler that never clears its own.
+    with path.open("wb") as handle:
+        for row in run:
+            pickle.dump(row, handle, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _read_rows(files: ExitStack, path: Path) -> Iterator[Any]:
+    handle = files.enter_context(path.open("rb"))
+    while True:
+        try:
+            yield pickle.load(handle)
+        except EOFError:
+            return

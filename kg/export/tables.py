@@ -15,6 +15,7 @@ import csv
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from kg.export.sorted_lines import sorted_rows
 from kg.graph import iris
 from kg.model import Extraction
 from kg.resolve import Resolution
@@ -126,10 +127,13 @@ def write_tables(folder: Path, extractions: list[Extraction], resolution: Resolu
     folder.mkdir(parents=True, exist_ok=True)
     counts = {}
     for name, columns in COLUMNS.items():
-        rows = sorted(ROWS[name](extractions, resolution), key=_sort_key)
+        count = 0
         with (folder / f"{name}.csv").open("w", encoding="utf-8", newline="") as handle:
             writer = csv.writer(handle, lineterminator="\n")
             writer.writerow(columns)
-            writer.writerows(rows)
-        counts[name] = len(rows)
+            # Sorted on disk: the mentions table alone holds a sentence per mention.
+            for row in sorted_rows(ROWS[name](extractions, resolution), _sort_key, folder):
+                writer.writerow(row)
+                count += 1
+        counts[name] = count
     return counts

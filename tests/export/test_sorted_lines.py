@@ -6,7 +6,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.export.sorted_lines import sorted_unique_lines
+from kg.export.sorted_lines import sorted_rows, sorted_unique_lines
+from tests.conftest import CORPUS
 
 LINES = st.lists(st.text(alphabet=st.characters(blacklist_characters="\n\r", blacklist_categories=("Cs",)),
                          max_size=8), max_size=60)
@@ -33,3 +34,32 @@ def test_runs_spill_to_disk_and_merge(tmp_path: Path) -> None:
 def test_one_run_stays_in_memory(tmp_path: Path) -> None:
     assert list(sorted_unique_lines(["b", "a", "b"], tmp_path)) == ["a", "b"]
     assert list(tmp_path.iterdir()) == []
+
+
+# The same string objects recur across rows, as a table's document ids and labels do.
+WORDS = [f"word {n}" for n in range(4)]
+ROWS = st.lists(st.tuples(st.integers(-3, 3), st.sampled_from(WORDS), st.sampled_from(WORDS), st.integers(0, 2)),
+                max_size=60)
+
+
+@settings(max_examples=150, deadline=None, derandomize=True)
+@given(rows=ROWS, run_rows=st.integers(min_value=1, max_value=7))
+def test_sorted_rows_equals_sorted_and_is_stable(tmp_path_factory, rows: list[tuple], run_rows: int) -> None:
+    scratch = tmp_path_factory.mktemp("rows")
+    def key(row: tuple) -> tuple:
+        return row[:3]  # the last value breaks no ties: input order must decide them
+    assert list(sorted_rows(rows, key, scratch, run_rows)) == sorted(rows, key=key)
+    assert list(scratch.iterdir()) == []
+
+
+def test_tables_sorted_on_disk_are_the_tables_sorted_in_memory(tmp_path: Path, built, monkeypatch) -> None:
+    from kg.export import sorted_lines, tables
+    from kg.build import build
+
+    monkeypatch.setattr(tables, "sorted_rows",
+                        lambda rows, key, scratch: sorted_lines.sorted_rows(rows, key, scratch, run_rows=7))
+    out = tmp_path / "out"
+    build(CORPUS, out, views=False)
+    for name in tables.COLUMNS:
+        assert (out / "csv" / f"{name}.csv").read_bytes() == (built[0] / "csv" / f"{name}.csv").read_bytes(), name
+    assert sorted(path.name for path in (out / "csv").iterdir()) == sorted(f"{n}.csv" for n in tables.COLUMNS)
