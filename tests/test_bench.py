@@ -69,3 +69,17 @@ def test_a_query_past_the_cap_is_stopped_and_reported():
     seconds, rows = _capped(lambda: [1, 2, 3], 5)  # a quick one runs to the end, alarm cleared
     assert rows == 3 and seconds < 5
     time.sleep(0.3)  # no alarm left behind to fire later
+
+
+def test_a_builds_peak_rss_is_its_own_not_the_bench_process(tmp_path):
+    """Linux keeps ru_maxrss across exec: a build started by a large process once
+    reported that process's size (2.6 GB) as its peak."""
+    from kg.bench import peak_rss, run_build
+    from tests.conftest import CORPUS
+
+    blob = b"x" * (1536 << 20)  # the bench after loading rdflib's store, in small
+    run = run_build(CORPUS, tmp_path / "out", jobs=2)
+    assert len(blob) and run["documents"] == 5
+    assert 50 < run["peak_rss_mb"] < 1024
+    assert 50 < run["peak_tree_rss_mb"] < 1024 + 1024  # the build, its worker and its writer process
+    assert peak_rss(run) == max(run["peak_rss_mb"], run["peak_tree_rss_mb"])
