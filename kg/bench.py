@@ -146,7 +146,8 @@ def own_peak_rss_mb() -> float:
         for line in status.read_text(encoding="ascii", errors="replace").splitlines():
             if line.startswith("VmHWM:"):
                 return int(line.split()[1]) / 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # macOS: bytes, BSD: KiB
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # no /proc: macOS counts bytes, BSD KiB
+    return peak / (1 << 20) if sys.platform == "darwin" else peak / 1024
 
 
 SAMPLE_S = 0.2
