@@ -186,9 +186,10 @@ class ViewData:
     def by_type(self, type_: str) -> list[Node]:
         return sorted((n for n in self.nodes.values() if n.type == type_), key=lambda n: n.label.casefold())
 
-    def years(self, node: Node) -> set[str]:
-        by_id = {d.id: d.year for d in self.documents.values()}
-        return {by_id[d] for d in node.documents if by_id.get(d)}
+    def titles(self) -> dict[str, str]:
+        """Document id -> title, built once per page set (not per page: that made
+        writing the entity pages entities x documents, a minute at 10M words)."""
+        return {d.id: d.title for d in self.documents.values()}
 
 
 def open_store(source: Any):

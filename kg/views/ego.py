@@ -80,8 +80,9 @@ def relations_table(data: ViewData, iri: str, edges: list[Edge]) -> str:
             + "".join(rows) + "</table>")
 
 
-def entity_page(data: ViewData, node: Node, edges: list[Edge]) -> str:
-    titles = {d.id: d.title for d in data.documents.values()}
+def entity_page(data: ViewData, node: Node, edges: list[Edge], titles: dict[str, str] | None = None) -> str:
+    """One entity's page; ``titles`` (``data.titles()``) is passed in when writing many."""
+    titles = data.titles() if titles is None else titles
     facts = [("Soort", TYPE_NAMES.get(node.type, node.type) + (f" ({node.kind})" if node.kind else "")),
              ("Rollen", "; ".join(node.roles)), ("Partij", node.party), ("Ook genoemd", "; ".join(node.aliases)),
              ("IRI", node.iri)]
@@ -98,9 +99,11 @@ def entity_page(data: ViewData, node: Node, edges: list[Edge]) -> str:
 def write_entity_pages(folder: Path, data: ViewData, index: dict[str, list[Edge]]) -> int:
     """A page for every Organization, Person, Measure and Motion; returns how many."""
     count = 0
+    titles = data.titles()
     for node in data.nodes.values():
         if node.type == "Document":
             continue
-        (folder / file_name(node.iri)).write_text(entity_page(data, node, index.get(node.iri, [])), encoding="utf-8")
+        html = entity_page(data, node, index.get(node.iri, []), titles)
+        (folder / file_name(node.iri)).write_text(html, encoding="utf-8")
         count += 1
     return count

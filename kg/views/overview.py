@@ -39,7 +39,7 @@ def overview_payload(data: ViewData, max_nodes: int = MAX_NODES) -> dict[str, An
 
     doc_ids = sorted({d.id for d in data.documents.values()})
     doc_index = {d: i for i, d in enumerate(doc_ids)}
-    titles = {d.id: d.title for d in data.documents.values()}
+    titles = data.titles()
     year_of = {d.id: d.year for d in data.documents.values()}
     node_docs: dict[str, set[str]] = {iri: set(data.nodes[iri].documents) for iri in kept}
     for edge in edges:
