@@ -17,12 +17,10 @@ from pathlib import Path
 from kg.model import Extraction
 from kg.resolve import Resolution
 
-# The files the index page links to, all written here (kg.views.index.OUTPUT_FILES).
-WRITTEN = frozenset({"kg.ttl", "kg.trig", "kg.nt", "kg.nq", "kg.jsonld", "context.jsonld", "kg.graphml",
-                     "kg.gexf", "void.ttl", "csv", "store"})
-
-
 NETWORK_FILES = frozenset({"kg.graphml", "kg.gexf"})  # written by write_network_outputs
+# The files the index page links to, all written here (kg.views.index.OUTPUT_FILES).
+WRITTEN = frozenset({"kg.ttl", "kg.trig", "kg.nt", "kg.nq", "kg.jsonld", "context.jsonld", "void.ttl", "csv",
+                     "store"}) | NETWORK_FILES
 
 
 def load_store(folder: Path, extractions: list[Extraction], resolution: Resolution,
@@ -88,12 +86,11 @@ def write_outputs(folder: Path, extractions: list[Extraction], resolution: Resol
         side = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
         networks = side.submit(write_network_outputs, folder)
     try:
-        store = ox.Store.read_only(str(folder / "store"))
         triples = write_rdf_files(spool, folder)
         write_jsonld(folder / NQUADS, folder / "kg.jsonld")
         write_tables(folder / "csv", extractions, resolution)
-        write_void(store, folder / "void.ttl", coming=NETWORK_FILES if views else ())
-        del store
+        write_void(ox.Store.read_only(str(folder / "store")), folder / "void.ttl",
+                   coming=NETWORK_FILES if views else ())
         if side is not None:
             networks.result()
         elif views:

@@ -80,9 +80,8 @@ def relations_table(data: ViewData, iri: str, edges: list[Edge]) -> str:
             + "".join(rows) + "</table>")
 
 
-def entity_page(data: ViewData, node: Node, edges: list[Edge], titles: dict[str, str] | None = None) -> str:
-    """One entity's page; ``titles`` (``data.titles()``) is passed in when writing many."""
-    titles = data.titles() if titles is None else titles
+def entity_page(data: ViewData, node: Node, edges: list[Edge], titles: dict[str, str]) -> str:
+    """One entity's page; ``titles`` is ``data.titles()``, built once for all pages."""
     facts = [("Soort", TYPE_NAMES.get(node.type, node.type) + (f" ({node.kind})" if node.kind else "")),
              ("Rollen", "; ".join(node.roles)), ("Partij", node.party), ("Ook genoemd", "; ".join(node.aliases)),
              ("IRI", node.iri)]
