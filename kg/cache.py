@@ -160,8 +160,9 @@ class CachedExtractions(Sequence):
         return len(self._keys)
 
     def __getitem__(self, index):  # noqa: ANN001, ANN204 - Sequence protocol
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
+        if isinstance(index, slice):  # a slice reads nothing yet, like the whole
+            return CachedExtractions(self._cache, self._keys[index],
+                                     None if self._sources is None else self._sources[index])
         extraction = self._cache.get(self._keys[index])
         if self._sources is not None:
             # The cached entry may come from a corpus that lived elsewhere.

@@ -139,3 +139,20 @@ def test_entries_round_trip(tmp_path):
     later = ExtractionCache(tmp_path / "newer", tmp_path / "new")
     assert later.reuse("k") and later.get("k") == extraction
     assert (later.hits, later.misses) == (1, 0)
+
+
+def test_a_slice_of_the_cached_extractions_reads_nothing_until_iterated(built, monkeypatch):
+    import json
+
+    from kg.cache import CachedExtractions
+
+    out, _ = built
+    keys = [key for _, key in json.loads((out / CACHE_DIR / MANIFEST).read_text())["inputs"]]
+    whole = CachedExtractions(ExtractionCache(out / CACHE_DIR, None), keys)
+    reads: list[str] = []
+    original = ExtractionCache.get
+    monkeypatch.setattr(ExtractionCache, "get", lambda self, key: reads.append(key) or original(self, key))
+    part = whole[1:4]
+    assert isinstance(part, CachedExtractions) and len(part) == 3 and reads == []
+    assert [e.document.id for e in part] == [e.document.id for e in list(whole)[1:4]]
+    assert reads[:3] == keys[1:4]

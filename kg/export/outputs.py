@@ -1,8 +1,9 @@
 """Write every output of a build into one folder.
 
 The store is loaded first, compacted and closed; everything else only reads
-it. With ``jobs`` > 1 the network files and HTML views are written by a
-second process while this one writes the RDF, JSON-LD, table and VoID files:
+it. With ``jobs`` > 1 a second process builds part of the quads while this
+one loads the rest (``load_store``); then it writes the network files and
+HTML views while this one writes the RDF, JSON-LD, table and VoID files:
 the two halves take about as long (the networks' and views' SPARQL joins on
 the on-disk store are their largest cost). Both open the store read-only
 (Oxigraph allows any number of read-only openers once no writer has it), and
@@ -11,26 +12,70 @@ the outputs are the same either way.
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable
+import itertools
+from collections.abc import Sequence
+from concurrent.futures import Executor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg.model import Extraction
 from kg.resolve import Resolution
 
+if TYPE_CHECKING:
+    from kg.export.rdf import GraphSpool
+
+# With jobs > 1, the second process builds the quads of this share of the documents
+# (the last ones) while this one builds and loads the rest and then loads the second's.
+SIDE_SHARE = 0.55
+SIDE_SPOOL = ".graphs-side.spool"
 NETWORK_FILES = frozenset({"kg.graphml", "kg.gexf"})  # written by write_network_outputs
 # The files the index page links to, all written here (kg.views.index.OUTPUT_FILES).
 WRITTEN = frozenset({"kg.ttl", "kg.trig", "kg.nt", "kg.nq", "kg.jsonld", "context.jsonld", "void.ttl", "csv",
                      "store"}) | NETWORK_FILES
 
 
-def load_store(folder: Path, extractions: list[Extraction], resolution: Resolution,
-               on_batch: Callable[[list], None] | None = None) -> None:
-    """folder/store with every quad of the build, flushed and closed (``on_batch`` sees each batch)."""
-    from kg.graph.build import all_quads
-    from kg.graph.store import inner_store, load, open_dataset
+def spool_documents(folder: Path, extractions: Sequence[Extraction], resolution: Resolution) -> dict:
+    """The quads of ``extractions`` (their graphs and what they add to the entities graph)
+    in a spool of their own, folder/SIDE_SPOOL: the second process's share of the load."""
+    from kg.export.rdf import GraphSpool
+    from kg.graph.build import document_batches
+    from kg.graph.store import ox_quads
+
+    spool = GraphSpool(Path(folder), SIDE_SPOOL)
+    try:
+        for batch in document_batches(extractions, resolution):
+            spool.add(list(ox_quads(batch, {})))
+    finally:
+        segments = spool.close()
+    return segments
+
+
+def load_store(folder: Path, extractions: Sequence[Extraction], resolution: Resolution,
+               spool: GraphSpool | None = None, side: Executor | None = None) -> None:
+    """folder/store with every quad of the build, flushed and closed; ``spool`` gets each batch too.
+
+    Building the quads in Python is most of the load. With a ``side`` process,
+    that process builds the last SIDE_SHARE of the documents' quads into its own
+    spool while this one builds and loads the rest; its spool (N-Quads) is then
+    loaded and joins ``spool``. The dataset is the same either way."""
+    from kg.graph.build import all_quads, document_batches, entity_quads
+    from kg.graph.store import inner_store, load, load_nquads, open_dataset
 
     dataset = open_dataset(folder / "store")
-    load(dataset, all_quads(extractions, resolution), on_batch)
+    on_batch = spool.add if spool is not None else None
+    split = len(extractions) - round(len(extractions) * SIDE_SHARE)
+    if side is None or split == len(extractions):
+        load(dataset, all_quads(extractions, resolution), on_batch)
+    else:
+        theirs = side.submit(spool_documents, folder, extractions[split:], resolution)
+        load(dataset, itertools.chain([entity_quads(resolution)],
+                                      document_batches(extractions[:split], resolution)), on_batch)
+        segments = theirs.result()
+        load_nquads(dataset, folder / SIDE_SPOOL)
+        if spool is not None:
+            spool.adopt(folder / SIDE_SPOOL, segments)
+        else:
+            (folder / SIDE_SPOOL).unlink()
     inner = inner_store(dataset)
     inner.flush()
     # Each bulk_extend call leaves its own sorted files; merged into one sorted run,
@@ -76,22 +121,24 @@ def write_outputs(folder: Path, extractions: list[Extraction], resolution: Resol
     from kg.export.void import write_void
 
     spool = GraphSpool(folder)
-    load_store(folder, extractions, resolution, spool.add)
     side = None
-    if views and jobs > 1:
+    if jobs > 1:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        # spawn, not fork: this process has had RocksDB's background threads running.
+        # spawn, not fork: the extraction pool's threads (or Dask's) have run in this
+        # process, and RocksDB's will. One process serves the load, then the views.
         side = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
-        networks = side.submit(write_network_outputs, folder)
     try:
+        load_store(folder, extractions, resolution, spool, side)
+        if views and side is not None:
+            networks = side.submit(write_network_outputs, folder)
         triples = write_rdf_files(spool, folder)
         write_jsonld(folder / NQUADS, folder / "kg.jsonld")
         write_tables(folder / "csv", extractions, resolution)
         write_void(ox.Store.read_only(str(folder / "store")), folder / "void.ttl",
                    coming=NETWORK_FILES if views else ())
-        if side is not None:
+        if views and side is not None:
             networks.result()
         elif views:
             write_network_outputs(folder)

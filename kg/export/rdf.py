@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from pathlib import Path
+from typing import BinaryIO
 
 import pyoxigraph as ox
 
@@ -29,21 +30,26 @@ NTRIPLES = "kg.nt"
 TRIG = "kg.trig"
 TURTLE = "kg.ttl"
 
+Segment = tuple[int, int, int]  # one graph's lines in one batch: (spool file, offset, size)
+
 
 class GraphSpool:
     """Batches of quads in, kg.nq (sorted) and the unsorted triple lines out.
 
     Each batch is split by graph and written as that graph's sorted, distinct
     N-Quads lines to a scratch file; :meth:`finish` copies the graphs out in
-    order, merging a graph that came in more than one batch.
+    order, merging a graph that came in more than one batch. A spool written
+    by another process joins this one with :meth:`adopt` (its file is N-Quads
+    too, so the store can load it as it is).
     """
 
-    def __init__(self, scratch: Path) -> None:
-        self.path = scratch / ".graphs.spool"
-        self._handle = self.path.open("w+b")
-        self._segments: dict[str, list[tuple[int, int]]] = defaultdict(list)  # graph -> (offset, size)
+    def __init__(self, scratch: Path, name: str = ".graphs.spool") -> None:
+        self.path = scratch / name
+        self._files: list[BinaryIO] = [self.path.open("w+b")]
+        self._segments: dict[str, list[Segment]] = defaultdict(list)  # graph -> (file, offset, size)
 
     def add(self, quads: list[ox.Quad]) -> None:
+        handle = self._files[0]
         by_graph: dict[object, list[ox.Quad]] = defaultdict(list)
         for quad in quads:
             by_graph[quad.graph_name].append(quad)
@@ -51,14 +57,28 @@ class GraphSpool:
             text = ox.serialize(group, None, format=ox.RdfFormat.N_QUADS).decode("utf-8")
             data = "".join(f"{line}\n" for line in sorted(set(text.splitlines()))).encode("utf-8")
             name = "" if isinstance(graph, ox.DefaultGraph) else str(graph)
-            self._segments[name].append((self._handle.tell(), len(data)))
-            self._handle.write(data)
+            self._segments[name].append((0, handle.tell(), len(data)))
+            handle.write(data)
 
-    def _lines(self, segments: list[tuple[int, int]]) -> list[str]:
+    def close(self) -> dict[str, list[Segment]]:
+        """Stop writing and keep the file, for another process's spool to :meth:`adopt`."""
+        for handle in self._files:
+            handle.close()
+        return dict(self._segments)
+
+    def adopt(self, path: Path, segments: dict[str, list[Segment]]) -> None:
+        """Take over a closed spool's file and graphs; it is deleted with this spool's own."""
+        self._files.append(path.open("rb"))
+        number = len(self._files) - 1
+        for graph, parts in segments.items():
+            self._segments[graph] += [(number, offset, size) for _, offset, size in parts]
+
+    def _lines(self, segments: list[Segment]) -> list[str]:
         lines: list[str] = []
-        for offset, size in segments:
-            self._handle.seek(offset)
-            lines += self._handle.read(size).decode("utf-8").splitlines()
+        for number, offset, size in segments:
+            handle = self._files[number]
+            handle.seek(offset)
+            lines += handle.read(size).decode("utf-8").splitlines()
         return lines if len(segments) == 1 else sorted(set(lines))
 
     def finish(self, nquads: Path, triples: Path) -> None:
@@ -73,8 +93,9 @@ class GraphSpool:
                     cut = len(graph) + 3  # " <graph> ." at the end of each line
                     triples_out.writelines(f"{line[:-cut]} .\n" if graph else f"{line}\n" for line in lines)
         finally:
-            self._handle.close()
-            self.path.unlink(missing_ok=True)
+            for handle in self._files:
+                handle.close()
+                Path(handle.name).unlink(missing_ok=True)
 
 
 def write_ntriples(unsorted: Path, path: Path, scratch: Path) -> int:

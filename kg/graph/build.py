@@ -194,8 +194,17 @@ def shared_triples(extraction: Extraction, resolution: Resolution) -> Iterator[T
 def all_quads(extractions: Iterable[Extraction], resolution: Resolution) -> Iterator[list[tuple]]:
     """Batches of quads: the entities graph, one batch per document, then the rest of the
     entities graph: what the documents share (``shared_triples``), once."""
-    hash_ = gazetteer_hash()
     yield entity_quads(resolution)
+    yield from document_batches(extractions, resolution)
+
+
+def document_batches(extractions: Iterable[Extraction], resolution: Resolution) -> Iterator[list[tuple]]:
+    """One batch per document, then what these documents add to the entities graph.
+
+    Any split of the documents gives the same dataset once the parts are
+    together (the shared triples of each part are a subset of the whole's),
+    so two processes can build the quads of one corpus side by side."""
+    hash_ = gazetteer_hash()
     shared: set[Triple] = set()
     for extraction in extractions:
         yield document_quads(extraction, resolution, hash_)

@@ -54,7 +54,8 @@ def _ox_term(term, named: dict) -> ox.NamedNode | ox.Literal:  # noqa: ANN001 - 
     raise TypeError(f"kamerkg writes IRIs and literals only, not {term!r}")
 
 
-def _ox_quads(quads: Iterable[tuple], named: dict) -> Iterator[ox.Quad]:
+def ox_quads(quads: Iterable[tuple], named: dict) -> Iterator[ox.Quad]:
+    """(s, p, o, graph IRI) tuples of rdflib terms as pyoxigraph quads (``named`` memoises IRIs)."""
     for s, p, o, g in quads:
         yield ox.Quad(_ox_term(s, named), _ox_term(p, named), _ox_term(o, named), _ox_term(g, named))
 
@@ -65,7 +66,7 @@ def add_batch(dataset: Dataset, quads: list[tuple]) -> int:
     The terms are rdflib's (the graph code speaks rdflib); they are converted
     here and handed to Oxigraph in one ``extend``, skipping rdflib's per-quad
     Python bookkeeping in ``Dataset.addN``, which dominated large builds."""
-    batch = list(_ox_quads(quads, {}))
+    batch = list(ox_quads(quads, {}))
     inner_store(dataset).extend(batch)
     return len(batch)
 
@@ -85,18 +86,28 @@ def load(dataset: Dataset, batches: Iterable[list[tuple]],
     def stream() -> Iterator[ox.Quad]:
         nonlocal count
         for batch in batches:
-            converted = list(_ox_quads(batch, {}))  # IRIs repeat within a batch; a per-batch memo stays small
+            converted = list(ox_quads(batch, {}))  # IRIs repeat within a batch; a per-batch memo stays small
             if on_batch is not None:
                 on_batch(converted)
             count += len(converted)
             yield from converted
 
-    store, quads = inner_store(dataset), stream()
+    _bulk_extend(inner_store(dataset), stream())
+    return count
+
+
+def load_nquads(dataset: Dataset | ox.Store, path: Path) -> None:
+    """Add an N-Quads file (another process's spool) with the bulk loader, LOAD_CHUNK quads
+    a call as in :func:`load` (``bulk_load`` on the whole file buffers millions of quads)."""
+    _bulk_extend(inner_store(dataset), ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS))
+
+
+def _bulk_extend(store: ox.Store, quads: Iterator[ox.Quad]) -> None:
     while True:
         chunk = itertools.islice(quads, LOAD_CHUNK)
         first = next(chunk, None)
         if first is None:
-            return count
+            return
         store.bulk_extend(itertools.chain((first,), chunk))
 
 

@@ -1,0 +1,61 @@
+"""Loading the store with a second process building part of the quads (``--jobs`` > 1):
+any split of the documents gives the same dataset, store and RDF files."""
+from __future__ import annotations
+
+import json
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from kg.export import outputs
+
+
+@pytest.fixture(scope="module")
+def corpus(built):
+    from kg.cache import CACHE_DIR, MANIFEST, CachedExtractions, ExtractionCache
+    from kg.resolve import resolve
+
+    out, _ = built
+    keys = [key for _, key in json.loads((out / CACHE_DIR / MANIFEST).read_text())["inputs"]]
+    extractions = CachedExtractions(ExtractionCache(out / CACHE_DIR, None), keys)
+    assert len(extractions) >= 3
+    return extractions, resolve(iter(extractions))
+
+
+def quad_set(batches) -> set[tuple]:
+    return {quad for batch in batches for quad in batch}
+
+
+def test_any_split_of_the_documents_gives_the_same_quads(corpus):
+    from kg.graph.build import all_quads, document_batches, entity_quads
+
+    extractions, resolution = corpus
+    whole = quad_set(all_quads(extractions, resolution))
+    for split in range(len(extractions) + 1):
+        parts = (quad_set([entity_quads(resolution)]) | quad_set(document_batches(extractions[:split], resolution))
+                 | quad_set(document_batches(extractions[split:], resolution)))
+        assert parts == whole, f"split at {split}"
+
+
+def _load(folder, corpus, side) -> tuple[bytes, set[str]]:
+    import pyoxigraph as ox
+
+    from kg.export.rdf import NQUADS, GraphSpool, write_rdf_files
+
+    folder.mkdir()
+    spool = GraphSpool(folder)
+    outputs.load_store(folder, *corpus, spool, side)
+    write_rdf_files(spool, folder)
+    stored = {str(quad) for quad in ox.Store.read_only(str(folder / "store"))}
+    return (folder / NQUADS).read_bytes(), stored
+
+
+@pytest.mark.parametrize("share", [0.3, 0.55, 1.0])
+def test_a_second_process_share_gives_the_same_store_and_files(tmp_path, corpus, monkeypatch, share):
+    alone = _load(tmp_path / "alone", corpus, None)
+    monkeypatch.setattr(outputs, "SIDE_SHARE", share)
+    with ThreadPoolExecutor(1) as side:  # the same function a spawned process runs, without the start-up
+        shared = _load(tmp_path / "shared", corpus, side)
+    assert shared == alone
+    assert len(alone[1]) > 1000
+    assert not list((tmp_path / "shared").glob(".*spool")), "the spools are gone once the files are written"
