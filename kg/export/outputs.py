@@ -12,11 +12,11 @@ the outputs are the same either way.
 from __future__ import annotations
 
 import gc
-import itertools
+from collections import deque
 from collections.abc import Sequence
 from concurrent.futures import Executor
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kg.model import Extraction
 from kg.resolve import Resolution
@@ -24,24 +24,27 @@ from kg.resolve import Resolution
 if TYPE_CHECKING:
     from kg.export.rdf import GraphSpool
 
-# With jobs > 1, the second process builds the quads of this share of the documents
-# (the last ones) while this one builds and loads the rest and then loads the second's.
-SIDE_SHARE = 0.55
-SIDE_SPOOL = ".graphs-side.spool"
+# With jobs > 1, the second process builds the quads of this share of the documents (the
+# last ones) in SIDE_PARTS parts, while this one builds and loads the rest and loads the
+# second's parts as they come (see load_store). This one also does all the bulk loading,
+# so the second takes more than half of the building.
+SIDE_SHARE = 0.7
+SIDE_PARTS = 6
+SIDE_SPOOL = ".graphs-side-{}.spool"
 NETWORK_FILES = frozenset({"kg.graphml", "kg.gexf"})  # written by write_network_outputs
 # The files the index page links to, all written here (kg.views.index.OUTPUT_FILES).
 WRITTEN = frozenset({"kg.ttl", "kg.trig", "kg.nt", "kg.nq", "kg.jsonld", "context.jsonld", "void.ttl", "csv",
                      "store"}) | NETWORK_FILES
 
 
-def spool_documents(folder: Path, extractions: Sequence[Extraction], resolution: Resolution) -> dict:
+def spool_documents(path: Path, extractions: Sequence[Extraction], resolution: Resolution) -> dict:
     """The quads of ``extractions`` (their graphs and what they add to the entities graph)
-    in a spool of their own, folder/SIDE_SPOOL: the second process's share of the load."""
+    in a spool of their own at ``path``: a part of the second process's share of the load."""
     from kg.export.rdf import GraphSpool
     from kg.graph.build import document_batches
     from kg.graph.store import ox_quads
 
-    spool = GraphSpool(Path(folder), SIDE_SPOOL)
+    spool = GraphSpool(path.parent, path.name)
     try:
         for batch in document_batches(extractions, resolution):
             spool.add(list(ox_quads(batch, {})))
@@ -50,32 +53,55 @@ def spool_documents(folder: Path, extractions: Sequence[Extraction], resolution:
     return segments
 
 
+def _parts(start: int, stop: int, count: int) -> list[tuple[int, int]]:
+    """[start, stop) cut into ``count`` ranges as even as can be (empty ones left out)."""
+    bounds = [start + (stop - start) * i // count for i in range(count + 1)]
+    return [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
+
+
+def _load_side_parts(dataset: Any, pending: deque, spool: GraphSpool | None, wait: bool) -> None:
+    """Load the side process's finished parts, in order (all of them when ``wait``)."""
+    from kg.graph.store import load_nquads
+
+    while pending and (wait or pending[0][1].done()):
+        path, future = pending.popleft()
+        segments = future.result()
+        load_nquads(dataset, path)
+        if spool is not None:
+            spool.adopt(path, segments)
+        else:
+            path.unlink()
+
+
 def load_store(folder: Path, extractions: Sequence[Extraction], resolution: Resolution,
                spool: GraphSpool | None = None, side: Executor | None = None) -> None:
     """folder/store with every quad of the build, flushed and closed; ``spool`` gets each batch too.
 
-    Building the quads in Python is most of the load. With a ``side`` process,
-    that process builds the last SIDE_SHARE of the documents' quads into its own
-    spool while this one builds and loads the rest; its spool (N-Quads) is then
-    loaded and joins ``spool``. The dataset is the same either way."""
+    Building the quads in Python is most of the load, and only one process can
+    write the store. With a ``side`` process, that process builds the quads of
+    the last SIDE_SHARE of the documents, part by part, each into an N-Quads
+    spool of its own; this one builds and loads the rest part by part, and
+    between its parts loads the side's finished ones, which then join ``spool``.
+    The dataset is the same either way."""
     from kg.graph.build import all_quads, document_batches, entity_quads
-    from kg.graph.store import inner_store, load, load_nquads, open_dataset
+    from kg.graph.store import inner_store, load, open_dataset
 
     dataset = open_dataset(folder / "store")
     on_batch = spool.add if spool is not None else None
-    split = len(extractions) - round(len(extractions) * SIDE_SHARE)
-    if side is None or split == len(extractions):
+    count = len(extractions)
+    split = count - round(count * SIDE_SHARE)
+    if side is None or split == count:
         load(dataset, all_quads(extractions, resolution), on_batch)
     else:
-        theirs = side.submit(spool_documents, folder, extractions[split:], resolution)
-        load(dataset, itertools.chain([entity_quads(resolution)],
-                                      document_batches(extractions[:split], resolution)), on_batch)
-        segments = theirs.result()
-        load_nquads(dataset, folder / SIDE_SPOOL)
-        if spool is not None:
-            spool.adopt(folder / SIDE_SPOOL, segments)
-        else:
-            (folder / SIDE_SPOOL).unlink()
+        pending: deque = deque()
+        for number, (a, b) in enumerate(_parts(split, count, SIDE_PARTS)):
+            path = folder / SIDE_SPOOL.format(number)
+            pending.append((path, side.submit(spool_documents, path, extractions[a:b], resolution)))
+        load(dataset, [entity_quads(resolution)], on_batch)
+        for a, b in _parts(0, split, SIDE_PARTS):
+            load(dataset, document_batches(extractions[a:b], resolution), on_batch)
+            _load_side_parts(dataset, pending, spool, wait=False)
+        _load_side_parts(dataset, pending, spool, wait=True)
     inner = inner_store(dataset)
     inner.flush()
     # Each bulk_extend call leaves its own sorted files; merged into one sorted run,

@@ -50,10 +50,11 @@ def _load(folder, corpus, side) -> tuple[bytes, set[str]]:
     return (folder / NQUADS).read_bytes(), stored
 
 
-@pytest.mark.parametrize("share", [0.3, 0.55, 1.0])
-def test_a_second_process_share_gives_the_same_store_and_files(tmp_path, corpus, monkeypatch, share):
+@pytest.mark.parametrize(("share", "parts"), [(0.3, 1), (0.7, 6), (0.9, 2), (1.0, 3)])
+def test_a_second_process_share_gives_the_same_store_and_files(tmp_path, corpus, monkeypatch, share, parts):
     alone = _load(tmp_path / "alone", corpus, None)
     monkeypatch.setattr(outputs, "SIDE_SHARE", share)
+    monkeypatch.setattr(outputs, "SIDE_PARTS", parts)
     with ThreadPoolExecutor(1) as side:  # the same function a spawned process runs, without the start-up
         shared = _load(tmp_path / "shared", corpus, side)
     assert shared == alone
