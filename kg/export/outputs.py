@@ -2,12 +2,11 @@
 
 The store is loaded first, compacted and closed; everything else only reads
 it. With ``jobs`` > 1 a second process builds part of the quads while this
-one loads the rest (``load_store``); then it writes the network files and
-HTML views while this one writes the RDF, JSON-LD, table and VoID files:
-the two halves take about as long (the networks' and views' SPARQL joins on
-the on-disk store are their largest cost). Both open the store read-only
-(Oxigraph allows any number of read-only openers once no writer has it), and
-the outputs are the same either way.
+one loads the rest (``load_store``); then it writes the HTML views and tables
+while this one writes the RDF, JSON-LD, network and VoID files: the two halves
+take about as long. Both open the store read-only (Oxigraph allows any number
+of read-only openers once no writer has it), and the outputs are the same
+either way.
 """
 from __future__ import annotations
 
@@ -31,7 +30,7 @@ if TYPE_CHECKING:
 SIDE_SHARE = 0.7
 SIDE_PARTS = 6
 SIDE_SPOOL = ".graphs-side-{}.spool"
-NETWORK_FILES = frozenset({"kg.graphml", "kg.gexf"})  # written by write_network_outputs
+NETWORK_FILES = frozenset({"kg.graphml", "kg.gexf"})
 # The files the index page links to, all written here (kg.views.index.OUTPUT_FILES).
 WRITTEN = frozenset({"kg.ttl", "kg.trig", "kg.nt", "kg.nq", "kg.jsonld", "context.jsonld", "void.ttl", "csv",
                      "store"}) | NETWORK_FILES
@@ -117,23 +116,25 @@ def load_store(folder: Path, extractions: Sequence[Extraction], resolution: Reso
     gc.collect()
 
 
-def write_network_outputs(folder: Path) -> None:
-    """The GraphML/GEXF networks and the HTML views, from folder/store opened read-only.
+def write_side_outputs(folder: Path, extractions: Sequence[Extraction], resolution: Resolution,
+                       views: bool = True) -> None:
+    """The HTML views (``views``) and the tables: what a second process writes.
 
-    Both read the whole document-entity network from the store; they are the half
-    of the writing that a second process takes when there is a second core."""
+    On 1.5M words the views took about as long as the RDF, JSON-LD and network
+    files together (their SPARQL joins on the on-disk store are most of it);
+    the dataset description, which reads the RDF and network files, stays with those."""
     import pyoxigraph as ox
 
-    from kg.export.network import write_networks
+    from kg.export.tables import write_tables
     from kg.views import write_views
 
     folder = Path(folder)
-    store = ox.Store.read_only(str(folder / "store"))
-    write_networks(store, folder)
-    write_views(folder, store, outputs=set(WRITTEN))
+    if views:
+        write_views(folder, ox.Store.read_only(str(folder / "store")), outputs=set(WRITTEN))
+    write_tables(folder / "csv", extractions, resolution)
 
 
-def write_outputs(folder: Path, extractions: list[Extraction], resolution: Resolution, jobs: int = 1,
+def write_outputs(folder: Path, extractions: Sequence[Extraction], resolution: Resolution, jobs: int = 1,
                   views: bool = True) -> int:
     """Store, RDF files, table exports, dataset description and (``views``) network files and HTML views.
 
@@ -142,8 +143,8 @@ def write_outputs(folder: Path, extractions: list[Extraction], resolution: Resol
     import pyoxigraph as ox
 
     from kg.export.jsonld import write_jsonld
+    from kg.export.network import write_networks
     from kg.export.rdf import NQUADS, GraphSpool, write_rdf_files
-    from kg.export.tables import write_tables
     from kg.export.void import write_void
 
     spool = GraphSpool(folder)
@@ -157,17 +158,17 @@ def write_outputs(folder: Path, extractions: list[Extraction], resolution: Resol
         side = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
     try:
         load_store(folder, extractions, resolution, spool, side)
-        if views and side is not None:
-            networks = side.submit(write_network_outputs, folder)
+        other = side.submit(write_side_outputs, folder, extractions, resolution, views) if side else None
         triples = write_rdf_files(spool, folder)
         write_jsonld(folder / NQUADS, folder / "kg.jsonld")
-        write_tables(folder / "csv", extractions, resolution)
-        write_void(ox.Store.read_only(str(folder / "store")), folder / "void.ttl",
-                   coming=NETWORK_FILES if views else ())
-        if views and side is not None:
-            networks.result()
-        elif views:
-            write_network_outputs(folder)
+        if views:
+            write_networks(ox.Store.read_only(str(folder / "store")), folder)
+        # Last of this process's files: it describes the RDF and network files beside it.
+        write_void(ox.Store.read_only(str(folder / "store")), folder / "void.ttl")
+        if other is not None:
+            other.result()
+        else:
+            write_side_outputs(folder, extractions, resolution, views)
     finally:
         if side is not None:
             side.shutdown(cancel_futures=True)

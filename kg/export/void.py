@@ -160,12 +160,11 @@ def void_triples(store: ox.Store, files: Collection[str] = frozenset(DISTRIBUTIO
     return sorted(set(out), key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
 
 
-def write_void(store: ox.Store, path: Path, coming: Collection[str] = ()) -> None:
-    """path (void.ttl) describing the files beside it, and ``coming``: files another
-    process is still writing there."""
+def write_void(store: ox.Store, path: Path) -> None:
+    """path (void.ttl) describing the files beside it (written last, once they are all there)."""
     prefixes = {"void": VOID, "dcat": DCAT, "dcterms": DCTERMS, "owl": "http://www.w3.org/2002/07/owl#",
                 "xsd": "http://www.w3.org/2001/XMLSchema#"}
-    files = {name for name in DISTRIBUTIONS if name in coming or (path.parent / name).exists()}
+    files = {name for name in DISTRIBUTIONS if (path.parent / name).exists()}
     ntriples = path.parent / "kg.nt"
     triples = void_triples(store, files, ntriples if ntriples.exists() else None)
     ox.serialize(triples, str(path), format=ox.RdfFormat.TURTLE, prefixes=prefixes)
