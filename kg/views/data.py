@@ -9,8 +9,10 @@ overview needs.
 """
 from __future__ import annotations
 
+import bisect
 import logging
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -110,7 +112,7 @@ SELECT ?s ?rel ?o WHERE {
 }"""
 
 
-@dataclass
+@dataclass(slots=True)  # one per row: slots keep a 10M-word corpus's view data in a third less memory
 class Evidence:
     """A sentence behind a node or an edge, and the words in it to highlight."""
 
@@ -123,7 +125,7 @@ class Evidence:
         return {"doc": self.doc, "sentence": self.sentence, "quote": self.quote}
 
 
-@dataclass
+@dataclass(slots=True)
 class DocInfo:
     iri: str
     id: str
@@ -138,7 +140,7 @@ class DocInfo:
         return OFFICIAL + self.id
 
 
-@dataclass
+@dataclass(slots=True)
 class Node:
     iri: str
     label: str
@@ -152,7 +154,7 @@ class Node:
     mentions: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class Edge:
     """One relation between two nodes, aggregated over the sentences stating it."""
 
@@ -166,7 +168,7 @@ class Edge:
     count: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class ViewData:
     nodes: dict[str, Node] = field(default_factory=dict)
     edges: dict[tuple[str, str, str], Edge] = field(default_factory=dict)
@@ -203,15 +205,42 @@ def open_store(source: Any):
     return source.store._inner  # rdflib Dataset on oxrdflib's OxigraphStore
 
 
-def _rows(store, query: str) -> list[dict[str, str]]:
+def _rows(store, query: str) -> Iterator[dict[str, str]]:
+    """The query's solutions one at a time (never all at once: at 10M words the
+    mention rows alone, held as Python dicts, were most of a gigabyte)."""
     result = store.query(query, use_default_graph_as_union=True)
     names = [v.value for v in result.variables]
-    return [{n: (s[n].value if s[n] is not None else "") for n in names} for s in result]
+    for s in result:
+        yield {n: (s[n].value if s[n] is not None else "") for n in names}
 
 
 def _add_evidence(items: list[Evidence], evidence: Evidence) -> None:
     if evidence.sentence and len(items) < MAX_EVIDENCE and evidence not in items:
         items.append(evidence)
+
+
+class EarliestEvidence:
+    """Each list's first MAX_EVIDENCE distinct sentences in corpus order, kept as rows stream in.
+
+    The same lists as sorting every row by ``key`` and appending with
+    ``_add_evidence``, without holding the rows: a new sentence goes in at its
+    place among the kept ones and the list is cut back to MAX_EVIDENCE. A
+    sentence equal to a kept one is a later copy of it (keys grow with the
+    rows' order); one equal to a sentence already cut would land beyond the cut too.
+    """
+
+    def __init__(self) -> None:
+        self._keys: dict[int, list[tuple]] = {}  # by id() of an evidence list, which its node/edge keeps alive
+
+    def add(self, items: list[Evidence], evidence: Evidence, key: tuple) -> None:
+        if not evidence.sentence or evidence in items:
+            return
+        keys = self._keys.setdefault(id(items), [])
+        at = bisect.bisect_right(keys, key)
+        if at < MAX_EVIDENCE:
+            keys.insert(at, key)
+            items.insert(at, evidence)
+            del keys[MAX_EVIDENCE:], items[MAX_EVIDENCE:]
 
 
 def _node_for_document(data: ViewData, iri: str) -> Node:
@@ -259,20 +288,38 @@ def load_view_data(source: Any) -> ViewData:
 
 
 def _load_mentions(store, data: ViewData) -> None:
-    for row in sorted(_rows(store, Q_MENTIONS), key=lambda r: (r["d"], int(r["start"] or 0))):
+    """Mention counts, documents and evidence of every node, and the document -> node edges.
+
+    Streamed: evidence is kept in (document IRI, offset) order, and the edges
+    and any document nodes first met here are ordered by their first mention,
+    as if every row had been sorted first."""
+    earliest = EarliestEvidence()
+    first: dict[tuple[str, str, str], tuple] = {}  # edge -> the key of its first mention
+    new_documents: dict[str, tuple] = {}  # a document IRI not among Q_DOCUMENTS' -> its first mention's key
+    for seq, row in enumerate(_rows(store, Q_MENTIONS)):
         node, doc_iri = data.nodes.get(row["e"]), row["d"]
         if node is None:
             continue
-        _node_for_document(data, doc_iri)
+        start = int(row["start"] or 0)
+        key = (doc_iri, start, seq)
+        if doc_iri not in data.documents and (doc_iri not in new_documents or key < new_documents[doc_iri]):
+            new_documents[doc_iri] = key
         doc_id = data.doc_id(doc_iri)
         node.documents.add(doc_id)
         node.mentions += 1
-        evidence = Evidence(doc_id, row["sentence"], row["exact"], int(row["start"] or 0))
-        _add_evidence(node.evidence, evidence)
+        evidence = Evidence(doc_id, row["sentence"], row["exact"], start)
+        earliest.add(node.evidence, evidence, key)
         edge = data.edge(doc_iri, node.iri, "noemt", "mentions")
         edge.documents.add(doc_id)
         edge.count += 1
-        _add_evidence(edge.evidence, evidence)
+        earliest.add(edge.evidence, evidence, key)
+        edge_key = (doc_iri, node.iri, "noemt")
+        if edge_key not in first or key < first[edge_key]:
+            first[edge_key] = key
+    for doc_iri in sorted(new_documents, key=new_documents.get):
+        _node_for_document(data, doc_iri)
+    # The mentions make the first edges; give them the order a sorted pass would have.
+    data.edges = dict(sorted(data.edges.items(), key=lambda item: first[item[0]]))
 
 
 def _load_relations(store, data: ViewData) -> None:
