@@ -172,7 +172,7 @@ class _Slim(NamedTuple):
     label: str
     text: str
     kind: str | None
-    roles: list[str]
+    roles: Sequence[str]  # a tuple where the mention is counted (hashed)
     party: str | None
     start: int = 0
     end: int = 0
@@ -190,7 +190,10 @@ def resolve(extractions: Iterable[Extraction], aliases: AliasTable | None = None
     with the mentions, not with their square. ``aliases`` defaults to
     ``ontology/aliases.ttl``."""
     aliases = AliasTable.load() if aliases is None else aliases
-    seen: list[_Seen] = []
+    seen: list[_Seen] = []  # mentions of persons, whose key waits for every document's initials
+    # Every other mention's key is final once aliased: counted by what resolution reads of it,
+    # so memory grows with the distinct written forms, not with the mentions.
+    counted: dict[str, Counter[_Slim]] = defaultdict(Counter)
     person_sigs: dict[str, dict[str, set[Sig]]] = defaultdict(lambda: defaultdict(set))
     read: dict[tuple[str, str], tuple[str, Sig]] = {}
     for extraction in extractions:
@@ -204,7 +207,11 @@ def resolve(extractions: Iterable[Extraction], aliases: AliasTable | None = None
             base, sig = hit
             if base.startswith("person/"):
                 person_sigs[base][doc_id].add(sig)
-            seen.append((doc_id, when, base, sig, _Slim(m.type, m.key, m.label, m.text, m.kind, m.roles, m.party, m.start, m.end)))
+            if base.startswith("person/") or m.type == "Person":
+                seen.append((doc_id, when, base, sig,
+                             _Slim(m.type, m.key, m.label, m.text, m.kind, m.roles, m.party, m.start, m.end)))
+            else:
+                counted[base][_Slim(m.type, m.key, m.label, m.text, m.kind, tuple(m.roles), m.party)] += 1
     persons = PersonIndex.build(person_sigs)
     resolution = Resolution(aliases=aliases, persons=persons)
 
@@ -228,10 +235,14 @@ def resolve(extractions: Iterable[Extraction], aliases: AliasTable | None = None
         targets[mention.key].add(key)
         if mention.type == "Person":
             spell_rows.append((key, mention.roles, mention.party, doc_id, when, mention.start, mention.end))
-    for key in sorted(by_key):
-        entity = build_entity(key, by_key[key])
+    for key, slims in counted.items():
+        for mention in slims:
+            targets[mention.key].add(key)
+    for key in sorted(by_key.keys() | counted.keys()):
+        mentions = by_key.get(key, []) + list(counted[key].elements())  # one entity's at a time
+        entity = build_entity(key, mentions)
         resolution.entities[key] = entity
-        resolution.index(entity, (m.text for m in by_key[key]))
+        resolution.index(entity, (m.text for m in mentions))
     resolution.canonical = {key: next(iter(keys)) for key, keys in sorted(targets.items()) if len(keys) == 1}
     for base in sorted(ambiguous):
         items = ambiguous[base]
