@@ -9,7 +9,6 @@ lazily with ``heapq.merge``. A corpus that fits in one run never touches the dis
 from __future__ import annotations
 
 import heapq
-import itertools
 import pickle
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
@@ -17,25 +16,29 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import Any, TypeVar
 
-RUN_LINES = 250_000
+RUN_LINES = 100_000  # N-Triples lines of ~250 characters: ~35 MB a run
 RUN_ROWS = 50_000  # table rows carry a sentence each and a sort key of tuples: ~1 KB apiece
 
 T = TypeVar("T")
+_END = object()
 
 
-def _runs(items: Iterable[T], run_size: int, key: Callable[[T], Any] | None = None) -> Iterator[list[T]]:
-    """Sorted runs of at most ``run_size`` items; at least one run, and no empty run after the first."""
-    run: list[T] = []
-    full = False
-    for item in items:
-        run.append(item)
-        if len(run) >= run_size:
-            run.sort(key=key)
-            yield run
-            run, full = [], True
-    if run or not full:
+def _runs(items: Iterable[T], run_size: int, key: Callable[[T], Any] | None = None) -> Iterator[tuple[list[T], bool]]:
+    """Sorted runs of at most ``run_size`` items, each with whether it is the last; at
+    least one run, none empty after the first. One item past a full run is read
+    ahead to tell, so no run has to be held to find out whether another follows."""
+    source = iter(items)
+    ahead = next(source, _END)
+    while True:
+        run: list[T] = []
+        while ahead is not _END and len(run) < run_size:
+            run.append(ahead)
+            ahead = next(source, _END)
         run.sort(key=key)
-        yield run
+        yield run, ahead is _END
+        del run
+        if ahead is _END:
+            return
 
 
 def _unique(lines: Iterable[str]) -> Iterator[str]:
@@ -64,21 +67,22 @@ def sorted_rows(rows: Iterable[T], key: Callable[[T], Any], scratch: Path, run_r
     return _merged(_runs(rows, run_rows, key), scratch, _write_rows, _read_rows, key)
 
 
-def _merged(runs: Iterator[list[T]], scratch: Path, write: Callable[[Path, list[T]], None],
+def _merged(runs: Iterator[tuple[list[T], bool]], scratch: Path, write: Callable[[Path, list[T]], None],
             read: Callable[[ExitStack, Path], Iterator[T]], key: Callable[[T], Any] | None = None) -> Iterator[T]:
     """The sorted runs merged: in memory when there is only one, else each written
-    to a temporary file (by ``write``) and read back lazily (by ``read``)."""
-    first = next(runs)
-    second = next(runs, None)
-    if second is None:
+    to a temporary file (by ``write``) as it comes and read back lazily (by ``read``)."""
+    first, last = next(runs)
+    if last:
         yield from first
         return
     with tempfile.TemporaryDirectory(dir=scratch, prefix="sort-") as tmp, ExitStack() as files:
-        paths = []
-        runs, first, second = itertools.chain((first, second), runs), None, None
-        for number, run in enumerate(runs):  # one run in memory at a time from here
-            paths.append(Path(tmp) / f"run-{number:05d}")
+        paths = [Path(tmp) / "run-00000"]
+        write(paths[0], first)
+        del first  # each run is let go before the next is read: one in memory at a time
+        for run, _ in runs:  # not enumerate(): its reused result tuple would keep the last run alive
+            paths.append(Path(tmp) / f"run-{len(paths):05d}")
             write(paths[-1], run)
+            del run
         yield from heapq.merge(*(read(files, path) for path in paths), key=key)  # ties: earlier run first
 
 

@@ -63,3 +63,23 @@ def test_tables_sorted_on_disk_are_the_tables_sorted_in_memory(tmp_path: Path, b
     for name in tables.COLUMNS:
         assert (out / "csv" / f"{name}.csv").read_bytes() == (built[0] / "csv" / f"{name}.csv").read_bytes(), name
     assert sorted(path.name for path in (out / "csv").iterdir()) == sorted(f"{n}.csv" for n in tables.COLUMNS)
+
+
+def test_one_run_is_held_at_a_time(tmp_path: Path) -> None:
+    """Python's peak while sorting 8 runs stays under one and a half runs' lines
+    (holding the previous run while reading the next one took two)."""
+    import tracemalloc
+
+    run, width = 5_000, 1_000
+    lines = (f"{(i * 7919) % 40_000:08d}" + "x" * width for i in range(8 * run))
+    tracemalloc.start()
+    try:
+        tracemalloc.reset_peak()
+        merged = sorted_unique_lines(lines, tmp_path, run_lines=run)
+        first = next(merged)
+        _, peak = tracemalloc.get_traced_memory()
+        rest = sum(1 for _ in merged)
+    finally:
+        tracemalloc.stop()
+    assert first.startswith("00000000") and rest == 8 * run - 1
+    assert peak < 1.5 * run * width, f"{peak / (run * width):.2f} runs held at once"
