@@ -17,13 +17,14 @@ document still diffs well.
 """
 from __future__ import annotations
 
+import io
 import json
 import shutil
 from collections import defaultdict
 from collections.abc import Iterable
 from itertools import groupby
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import pyoxigraph as ox
 
@@ -33,6 +34,7 @@ CONTEXT_FILE = "context.jsonld"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+ENTRY_SEPARATOR = ",\n  "
 
 
 def context_path() -> Path:
@@ -108,17 +110,38 @@ def _dumps(value: object) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def write_jsonld(nquads: Path, path: Path, context: dict[str, str] | None = None) -> None:
-    """kg.jsonld from the sorted N-Quads file, and beside it the published context.jsonld.
+class _Slice(io.RawIOBase):
+    """Bytes [start, stop) of a binary file, for a parser that reads to the end."""
+
+    def __init__(self, handle: BinaryIO, start: int, stop: int | None) -> None:
+        super().__init__()
+        handle.seek(start)
+        self._handle = handle
+        self._left = None if stop is None else stop - start
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # noqa: ANN001 - a writable buffer
+        size = len(buffer) if self._left is None else min(len(buffer), self._left)
+        data = self._handle.read(size)
+        buffer[:len(data)] = data
+        if self._left is not None:
+            self._left -= len(data)
+        return len(data)
+
+
+def write_jsonld_entries(nquads: Path, out: Path, start: int = 0, stop: int | None = None,
+                         context: dict[str, str] | None = None) -> None:
+    """The ``@graph`` entries of the graphs in bytes [start, stop) of the sorted kg.nq
+    (cut between graphs), each after ENTRY_SEPARATOR: a part of kg.jsonld, which
+    two processes can write side by side (see :func:`assemble_jsonld`).
 
     Named graphs become ``{"@id": graph, "@graph": [nodes]}`` entries; default-graph
     nodes (kamerkg writes none) stand at the top level where they come."""
-    context = context if context is not None else load_context()
-    compact = Compactor(context)
-    quads = ox.parse(path=str(nquads), format=ox.RdfFormat.N_QUADS)
-    with path.open("w", encoding="utf-8", newline="\n") as out:
-        out.write('{"@context": ' + _dumps(context) + ',\n "@graph": [')
-        first = True
+    compact = Compactor(context if context is not None else load_context())
+    with nquads.open("rb") as source, out.open("w", encoding="utf-8", newline="\n") as entries_out:
+        quads = ox.parse(_Slice(source, start, stop), format=ox.RdfFormat.N_QUADS)
         for _, group in groupby(quads, key=lambda quad: quad.graph_name):
             group = list(group)
             graph = group[0].graph_name
@@ -130,7 +153,28 @@ def write_jsonld(nquads: Path, path: Path, context: dict[str, str] | None = None
             else:
                 raise ValueError(f"kg.jsonld: no blank graph names allowed, got {graph}")
             for entry in entries:
-                out.write(("\n  " if first else ",\n  ") + _dumps(entry))
-                first = False
+                entries_out.write(ENTRY_SEPARATOR + _dumps(entry))
+
+
+def assemble_jsonld(path: Path, parts: list[Path], context: dict[str, str] | None = None) -> None:
+    """kg.jsonld from its parts in order (each removed), and beside it the published context.jsonld."""
+    context = context if context is not None else load_context()
+    with path.open("w", encoding="utf-8", newline="\n") as out:
+        out.write('{"@context": ' + _dumps(context) + ',\n "@graph": [')
+        first = True
+        for part in parts:
+            with part.open(encoding="utf-8", newline="\n") as handle:
+                if first and handle.read(1):  # the first entry's separator loses its comma
+                    first = False
+                shutil.copyfileobj(handle, out)
+            part.unlink()
         out.write("]}\n" if first else "\n ]}\n")
     shutil.copyfile(context_path(), path.with_name(CONTEXT_FILE))
+
+
+def write_jsonld(nquads: Path, path: Path, context: dict[str, str] | None = None) -> None:
+    """kg.jsonld from the sorted N-Quads file, and beside it the published context.jsonld."""
+    context = context if context is not None else load_context()
+    part = path.with_name(path.name + ".part")
+    write_jsonld_entries(nquads, part, context=context)
+    assemble_jsonld(path, [part], context)

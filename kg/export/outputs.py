@@ -2,9 +2,9 @@
 
 The store is loaded first, compacted and closed; everything else only reads
 it. With ``jobs`` > 1 a second process builds part of the quads while this
-one loads the rest (``load_store``); then it writes the HTML views and tables
-while this one writes the RDF, JSON-LD, network and VoID files: the two halves
-take about as long. Both open the store read-only (Oxigraph allows any number
+one loads the rest (``load_store``); then it writes the HTML views, tables and
+second half of the JSON-LD while this one writes the RDF files, first half of
+the JSON-LD, the networks and VoID: the two halves take about as long. Both open the store read-only (Oxigraph allows any number
 of read-only openers once no writer has it), and the outputs are the same
 either way.
 """
@@ -30,9 +30,10 @@ if TYPE_CHECKING:
 SIDE_SHARE = 0.7
 SIDE_PARTS = 6
 SIDE_SPOOL = ".graphs-side-{}.spool"
+JSONLD = "kg.jsonld"
 NETWORK_FILES = frozenset({"kg.graphml", "kg.gexf"})
 # The files the index page links to, all written here (kg.views.index.OUTPUT_FILES).
-WRITTEN = frozenset({"kg.ttl", "kg.trig", "kg.nt", "kg.nq", "kg.jsonld", "context.jsonld", "void.ttl", "csv",
+WRITTEN = frozenset({"kg.ttl", "kg.trig", "kg.nt", "kg.nq", JSONLD, "context.jsonld", "void.ttl", "csv",
                      "store"}) | NETWORK_FILES
 
 
@@ -142,7 +143,7 @@ def write_outputs(folder: Path, extractions: Sequence[Extraction], resolution: R
     """
     import pyoxigraph as ox
 
-    from kg.export.jsonld import write_jsonld
+    from kg.export.jsonld import assemble_jsonld, write_jsonld, write_jsonld_entries
     from kg.export.network import write_networks
     from kg.export.rdf import NQUADS, GraphSpool, write_rdf_files
     from kg.export.void import write_void
@@ -160,10 +161,19 @@ def write_outputs(folder: Path, extractions: Sequence[Extraction], resolution: R
         load_store(folder, extractions, resolution, spool, side)
         other = side.submit(write_side_outputs, folder, extractions, resolution, views) if side else None
         triples = write_rdf_files(spool, folder)
-        write_jsonld(folder / NQUADS, folder / "kg.jsonld")
+        if side is None:
+            write_jsonld(folder / NQUADS, folder / JSONLD)
+        else:  # the second process writes the second half of the graphs once it is done with the views
+            parts = [folder / f".{JSONLD}.part{number}" for number in (0, 1)]
+            cut = spool.middle()
+            second_half = side.submit(write_jsonld_entries, folder / NQUADS, parts[1], cut)
+            write_jsonld_entries(folder / NQUADS, parts[0], 0, cut)
         if views:
             write_networks(ox.Store.read_only(str(folder / "store")), folder)
-        # Last of this process's files: it describes the RDF and network files beside it.
+        if side is not None:
+            second_half.result()
+            assemble_jsonld(folder / JSONLD, parts)
+        # Last of this process's files: it describes the RDF, JSON-LD and network files beside it.
         write_void(ox.Store.read_only(str(folder / "store")), folder / "void.ttl")
         if other is not None:
             other.result()

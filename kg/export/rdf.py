@@ -47,6 +47,7 @@ class GraphSpool:
         self.path = scratch / name
         self._files: list[BinaryIO] = [self.path.open("w+b")]
         self._segments: dict[str, list[Segment]] = defaultdict(list)  # graph -> (file, offset, size)
+        self.graph_starts: list[int] = []  # where each graph begins in kg.nq, once finished
 
     def add(self, quads: list[ox.Quad]) -> None:
         handle = self._files[0]
@@ -81,15 +82,23 @@ class GraphSpool:
             lines += handle.read(size).decode("utf-8").splitlines()
         return lines if len(segments) == 1 else sorted(set(lines))
 
+    def middle(self) -> int:
+        """The start in kg.nq of the graph nearest its middle, to cut it in two halves of whole graphs."""
+        if not self.graph_starts:
+            return 0
+        half = self.graph_starts[-1] // 2
+        return min(self.graph_starts, key=lambda start: (abs(start - half), start))
+
     def finish(self, nquads: Path, triples: Path) -> None:
         """Write ``nquads`` sorted (named graphs by IRI, the default graph last) and
         ``triples``: the same statements without their graph, unsorted; then drop the spool."""
         try:
-            with nquads.open("w", encoding="utf-8", newline="\n") as quads_out, \
+            with nquads.open("wb") as quads_out, \
                     triples.open("w", encoding="utf-8", newline="\n") as triples_out:
                 for graph in sorted(self._segments, key=lambda name: (name == "", name)):
                     lines = self._lines(self._segments[graph])
-                    quads_out.writelines(f"{line}\n" for line in lines)
+                    self.graph_starts.append(quads_out.tell())
+                    quads_out.write("".join(f"{line}\n" for line in lines).encode("utf-8"))
                     cut = len(graph) + 3  # " <graph> ." at the end of each line
                     triples_out.writelines(f"{line[:-cut]} .\n" if graph else f"{line}\n" for line in lines)
         finally:

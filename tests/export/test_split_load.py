@@ -60,3 +60,29 @@ def test_a_second_process_share_gives_the_same_store_and_files(tmp_path, corpus,
     assert shared == alone
     assert len(alone[1]) > 1000
     assert not list((tmp_path / "shared").glob(".*spool")), "the spools are gone once the files are written"
+
+
+def test_json_ld_written_in_two_halves_is_the_json_ld(tmp_path, corpus):
+    from kg.export.jsonld import assemble_jsonld, write_jsonld, write_jsonld_entries
+    from kg.export.rdf import NQUADS, GraphSpool, write_rdf_files
+
+    folder = tmp_path / "out"
+    folder.mkdir()
+    spool = GraphSpool(folder)
+    outputs.load_store(folder, *corpus, spool)
+    write_rdf_files(spool, folder)
+    nquads = folder / NQUADS
+    write_jsonld(nquads, folder / "whole.jsonld")
+    whole = (folder / "whole.jsonld").read_bytes()
+    starts = spool.graph_starts
+    assert starts[0] == 0 and len(starts) > 3 and spool.middle() in starts[1:-1]
+    lines = nquads.read_bytes()
+    for start in starts[1:]:  # each graph starts on a line of its own
+        assert lines[start - 1:start] == b"\n"
+    parts = [folder / "part0", folder / "part1"]
+    for cut in [*starts, nquads.stat().st_size]:
+        write_jsonld_entries(nquads, parts[0], 0, cut)
+        write_jsonld_entries(nquads, parts[1], cut)
+        assemble_jsonld(folder / "kg.jsonld", parts)
+        assert (folder / "kg.jsonld").read_bytes() == whole, f"cut at byte {cut}"
+        assert not any(part.exists() for part in parts)
