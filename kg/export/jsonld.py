@@ -13,7 +13,9 @@ name, values by their N-Triples text) so the file is byte-identical for the
 same input, which no generic JSON-LD serialiser promises. It is written graph
 by graph, so memory holds one graph at a time, with one line per graph entry:
 Python's JSON encoder is C code only without indentation, and a line per
-document still diffs well.
+document still diffs well. Since graphs are independent, two processes can
+write the entries of two halves of kg.nq and the halves be put together
+(``write_jsonld_entries``, ``assemble_jsonld``).
 """
 from __future__ import annotations
 
