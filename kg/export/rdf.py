@@ -48,6 +48,7 @@ class GraphSpool:
         self._files: list[BinaryIO] = [self.path.open("w+b")]
         self._segments: dict[str, list[Segment]] = defaultdict(list)  # graph -> (file, offset, size)
         self.graph_starts: list[int] = []  # where each graph begins in kg.nq, once finished
+        self.nquads_size = 0
 
     def add(self, quads: list[ox.Quad]) -> None:
         handle = self._files[0]
@@ -86,7 +87,7 @@ class GraphSpool:
         """The start in kg.nq of the graph nearest its middle, to cut it in two halves of whole graphs."""
         if not self.graph_starts:
             return 0
-        half = self.graph_starts[-1] // 2
+        half = self.nquads_size // 2
         return min(self.graph_starts, key=lambda start: (abs(start - half), start))
 
     def finish(self, nquads: Path, triples: Path) -> None:
@@ -101,6 +102,7 @@ class GraphSpool:
                     quads_out.write("".join(f"{line}\n" for line in lines).encode("utf-8"))
                     cut = len(graph) + 3  # " <graph> ." at the end of each line
                     triples_out.writelines(f"{line[:-cut]} .\n" if graph else f"{line}\n" for line in lines)
+                self.nquads_size = quads_out.tell()
         finally:
             for handle in self._files:
                 handle.close()
