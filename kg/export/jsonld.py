@@ -23,7 +23,7 @@ import io
 import json
 import shutil
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from itertools import groupby
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -133,16 +133,12 @@ class _Slice(io.RawIOBase):
         return len(data)
 
 
-def write_jsonld_entries(nquads: Path, out: Path, start: int = 0, stop: int | None = None,
-                         context: dict[str, str] | None = None) -> None:
-    """The ``@graph`` entries of the graphs in bytes [start, stop) of the sorted kg.nq
-    (cut between graphs), each after ENTRY_SEPARATOR: a part of kg.jsonld, which
-    two processes can write side by side (see :func:`assemble_jsonld`).
+def _entry_texts(nquads: Path, start: int, stop: int | None, compact: Compactor) -> Iterator[str]:
+    """The ``@graph`` entries, as JSON text, of the graphs in bytes [start, stop) of the sorted kg.nq.
 
     Named graphs become ``{"@id": graph, "@graph": [nodes]}`` entries; default-graph
     nodes (kamerkg writes none) stand at the top level where they come."""
-    compact = Compactor(context if context is not None else load_context())
-    with nquads.open("rb") as source, out.open("w", encoding="utf-8", newline="\n") as entries_out:
+    with nquads.open("rb") as source:
         quads = ox.parse(_Slice(source, start, stop), format=ox.RdfFormat.N_QUADS)
         for _, group in groupby(quads, key=lambda quad: quad.graph_name):
             group = list(group)
@@ -155,21 +151,19 @@ def write_jsonld_entries(nquads: Path, out: Path, start: int = 0, stop: int | No
             else:
                 raise ValueError(f"kg.jsonld: no blank graph names allowed, got {graph}")
             for entry in entries:
-                entries_out.write(ENTRY_SEPARATOR + _dumps(entry))
+                yield _dumps(entry)
 
 
-def assemble_jsonld(path: Path, parts: list[Path], context: dict[str, str] | None = None) -> None:
-    """kg.jsonld from its parts in order (each removed), and beside it the published context.jsonld."""
-    context = context if context is not None else load_context()
+def _write_document(path: Path, context: dict[str, str], chunks: Iterable[str]) -> None:
+    """kg.jsonld around ``chunks`` of entry text, each entry after ENTRY_SEPARATOR (the
+    first entry's loses its comma), and beside it the published context.jsonld."""
     with path.open("w", encoding="utf-8", newline="\n") as out:
         out.write('{"@context": ' + _dumps(context) + ',\n "@graph": [')
         first = True
-        for part in parts:
-            with part.open(encoding="utf-8", newline="\n") as handle:
-                if first and handle.read(1):  # the first entry's separator loses its comma
-                    first = False
-                shutil.copyfileobj(handle, out)
-            part.unlink()
+        for chunk in chunks:
+            if first and chunk:
+                chunk, first = chunk[1:], False
+            out.write(chunk)
         out.write("]}\n" if first else "\n ]}\n")
     shutil.copyfile(context_path(), path.with_name(CONTEXT_FILE))
 
@@ -177,6 +171,30 @@ def assemble_jsonld(path: Path, parts: list[Path], context: dict[str, str] | Non
 def write_jsonld(nquads: Path, path: Path, context: dict[str, str] | None = None) -> None:
     """kg.jsonld from the sorted N-Quads file, and beside it the published context.jsonld."""
     context = context if context is not None else load_context()
-    part = path.with_name(path.name + ".part")
-    write_jsonld_entries(nquads, part, context=context)
-    assemble_jsonld(path, [part], context)
+    texts = _entry_texts(nquads, 0, None, Compactor(context))
+    _write_document(path, context, (ENTRY_SEPARATOR + text for text in texts))
+
+
+def write_jsonld_entries(nquads: Path, out: Path, start: int = 0, stop: int | None = None,
+                         context: dict[str, str] | None = None) -> None:
+    """The entries of the graphs in bytes [start, stop) of the sorted kg.nq (cut between
+    graphs), each after ENTRY_SEPARATOR: a part of kg.jsonld, which two processes can
+    write side by side (see :func:`assemble_jsonld`)."""
+    compact = Compactor(context if context is not None else load_context())
+    with out.open("w", encoding="utf-8", newline="\n") as entries_out:
+        for text in _entry_texts(nquads, start, stop, compact):
+            entries_out.write(ENTRY_SEPARATOR + text)
+
+
+def _read_parts(parts: list[Path]) -> Iterator[str]:
+    """The parts' text in blocks, each part removed once read."""
+    for part in parts:
+        with part.open(encoding="utf-8", newline="\n") as handle:
+            while block := handle.read(1 << 20):
+                yield block
+        part.unlink()
+
+
+def assemble_jsonld(path: Path, parts: list[Path], context: dict[str, str] | None = None) -> None:
+    """kg.jsonld from its parts in order (each removed), and beside it the published context.jsonld."""
+    _write_document(path, context if context is not None else load_context(), _read_parts(parts))
