@@ -27,13 +27,19 @@ graph; nodes and edges are added in sorted order so writers are stable.
 from __future__ import annotations
 
 import hashlib
+import tempfile
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
 import pyoxigraph as ox
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 SEPARATOR = "; "
 
@@ -57,9 +63,11 @@ PREFIXES = {
 _VALUES = " ".join(f"<{iri}>" for iri in NODE_TYPES)
 
 NODES = f"SELECT DISTINCT ?node ?class WHERE {{ VALUES ?class {{ {_VALUES} }} ?node a ?class }}"
-NODE_LITERALS = f"""SELECT DISTINCT ?node ?p ?o WHERE {{
+# No DISTINCT below: their rows are grouped after an external sort, which drops repeats,
+# and Oxigraph's DISTINCT holds every row it has seen.
+NODE_LITERALS = f"""SELECT ?node ?p ?o WHERE {{
   VALUES ?class {{ {_VALUES} }} ?node a ?class . ?node ?p ?o . FILTER(isLiteral(?o)) }}"""
-LINKS = f"""SELECT DISTINCT ?s ?p ?o WHERE {{
+LINKS = f"""SELECT ?s ?p ?o WHERE {{
   VALUES ?c1 {{ {_VALUES} }} VALUES ?c2 {{ {_VALUES} }}
   ?s a ?c1 . ?o a ?c2 . ?s ?p ?o . FILTER(?p != <http://www.w3.org/1999/02/22-rdf-syntax-ns#type>) }}"""
 ACTIONS = """PREFIX kg: <https://w3id.org/kamerkg/def#>
@@ -80,11 +88,12 @@ SELECT ?membership ?person ?organisation ?role ?roleLabel WHERE {
 }"""
 MENTIONS = """PREFIX kg: <https://w3id.org/kamerkg/def#>
 PREFIX oa: <http://www.w3.org/ns/oa#>
-SELECT DISTINCT ?mention ?document ?entity ?sentence WHERE {
+SELECT ?mention ?document ?entity ?sentence WHERE {
   ?mention a kg:Mention ; oa:hasBody ?entity ; oa:hasTarget/oa:hasSource ?document .
   OPTIONAL { ?mention kg:sentence ?sentence }
 }"""
 MENTIONS_KEY = "kg:mentions"
+MENTIONS_PREDICATE = "https://w3id.org/kamerkg/def#mentions"
 
 
 def sentence_key(sentence: str) -> str:
@@ -129,8 +138,31 @@ def _rows(store: ox.Store, query: str) -> Iterator[dict[str, Any]]:
         yield {name: solution[name] for name in names}
 
 
-def to_networkx(source: Any) -> nx.MultiDiGraph:
-    """The typed network of documents and entities in ``source`` (see the module docstring)."""
+@dataclass
+class NetworkStream:
+    """The network as sorted streams, for writers that must not hold it (GraphML and
+    GEXF at scale: networkx plus the XML trees took 1.4 GB more at 10M words).
+
+    ``nodes`` yields (IRI, attributes) by IRI, the typed nodes first, then the
+    "Other" ends of actions; ``edges`` yields (source, target, key, attributes)
+    sorted by those three. ``node_attributes`` names every node attribute used."""
+
+    node_attributes: list[str]
+    nodes: Iterator[tuple[str, dict[str, str]]]
+    edges: Iterator[tuple[str, str, str, dict[str, Any]]]
+
+
+EDGE_ATTRIBUTES: dict[str, type] = {"kind": str, "label": str, "predicate": str, "mentions": int, "sentences": str,
+                                    "action": str, "action_class": str, "graph": str, "role": str}
+
+
+def stream_network(source: Any, scratch: Path, run_rows: int | None = None) -> NetworkStream:
+    """The typed network of ``source`` as streams, sorted in bounded memory under ``scratch``.
+
+    Only the node IRIs and their types are held (edges need to know which
+    ends are nodes); literals and edges go through an external sort, so a
+    node's or an edge's rows meet without the network being in memory.
+    ``run_rows`` is the sort's run length (tests make it small to merge many runs)."""
     store = _store(source)
     types: dict[str, str] = {}
     for row in _rows(store, NODES):
@@ -140,78 +172,132 @@ def to_networkx(source: Any) -> nx.MultiDiGraph:
         current = types.get(node.value)
         if current is None or PRIORITY[cls] < PRIORITY[current]:
             types[node.value] = cls
-    literals: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for row in _rows(store, NODE_LITERALS):
-        if row["node"].value in types:
-            literals[row["node"].value][row["p"].value].add(row["o"].value)
+    names: set[str] = {"type", "label", "iri"}
 
-    graph = nx.MultiDiGraph(name="kamerkg")
+    def literal_rows() -> Iterator[tuple[str, str, str]]:
+        for row in _rows(store, NODE_LITERALS):
+            if row["node"].value in types:
+                names.add(local_name(row["p"].value))
+                yield row["node"].value, row["p"].value, row["o"].value
+
+    literals = _spooled(literal_rows(), itemgetter(0), scratch, run_rows)
+    others: set[str] = set()  # ends of actions that are not typed nodes
+    edges = _spooled(_edge_rows(store, types, others, scratch, run_rows), itemgetter(0), scratch, run_rows)
+    return NetworkStream(sorted(names), _nodes(types, literals, others), _merged_edges(edges))
+
+
+def _spooled(rows: Iterator[Any], key: Any, scratch: Path, run_rows: int | None = None) -> Iterator[Any]:
+    """``sorted_rows`` with its input read now, not at the first ``next``: what
+    the input records on the way (attribute names, action ends) is then complete."""
+    from itertools import chain
+
+    from kg.export.sorted_lines import RUN_ROWS, sorted_rows
+
+    merged = sorted_rows(rows, key, scratch, run_rows or RUN_ROWS)
+    first = next(merged, None)
+    return iter(()) if first is None else chain([first], merged)
+
+
+def _nodes(types: dict[str, str], literals: Iterator[tuple[str, str, str]],
+           others: set[str]) -> Iterator[tuple[str, dict[str, str]]]:
+    groups = groupby(literals, key=itemgetter(0))
+    group = next(groups, None)
     for iri in sorted(types):
-        values = literals.get(iri, {})
+        values: dict[str, set[str]] = defaultdict(set)
+        if group is not None and group[0] == iri:
+            for _, predicate, value in group[1]:
+                values[predicate].add(value)
+            group = next(groups, None)
         attributes = {local_name(p): SEPARATOR.join(sorted(v)) for p, v in sorted(values.items())}
         label = next((min(values[p]) for p in LABELS if values.get(p)), local_name(iri))
         attributes.update(type=NODE_TYPES[types[iri]], label=label, iri=iri)
-        graph.add_node(iri, **dict(sorted(attributes.items())))
+        yield iri, dict(sorted(attributes.items()))
+    for iri in sorted(others):
+        yield iri, {"type": "Other", "label": local_name(iri), "iri": iri}
 
-    links = sorted((r["s"].value, r["p"].value, r["o"].value) for r in _rows(store, LINKS)
-                   if isinstance(r["s"], ox.NamedNode) and isinstance(r["o"], ox.NamedNode))
-    for s, p, o in links:
-        graph.add_edge(s, o, key=compact(p), kind="relation", label=local_name(p), predicate=p)
 
-    actions: dict[str, dict[str, Any]] = {}
-    for row in _rows(store, ACTIONS):
-        entry = actions.setdefault(row["action"].value, {"agent": set(), "object": set(), "verb": set(),
-                                                         "class": set(), "graph": set()})
-        for name in entry:
-            if row[name] is not None:
-                entry[name].add(row[name].value)
-    for action in sorted(actions):
-        entry = actions[action]
+def _edge_rows(store: ox.Store, types: dict[str, str], others: set[str], scratch: Path,
+               run_rows: int | None) -> Iterator[tuple[tuple[str, str, str], tuple]]:
+    """((source, target, key), payload) for every edge row, in no order; ``others``
+    gets the action ends that are not typed nodes. Memberships and mention counts
+    are kept only between nodes, those ends included."""
+    for row in _rows(store, LINKS):
+        if isinstance(row["s"], ox.NamedNode) and isinstance(row["o"], ox.NamedNode):
+            yield (row["s"].value, row["o"].value, compact(row["p"].value)), ("link", row["p"].value)
+    for action, attributes, agents, objects in _actions(store, scratch, run_rows):
+        for agent in agents:
+            for obj in objects:
+                others.update(end for end in (agent, obj) if end not in types)
+                yield (agent, obj, action), ("action", attributes)
+
+    def is_node(iri: str) -> bool:
+        return iri in types or iri in others
+
+    memberships: dict[str, tuple[str, str, str]] = {}  # one per person and role: few, and not per document
+    for row in _rows(store, MEMBERSHIPS):
+        person, organisation = row["person"].value, row["organisation"].value
+        if is_node(person) and is_node(organisation):
+            role = row["roleLabel"].value if row["roleLabel"] is not None else ""
+            current = memberships.get(row["membership"].value)
+            if current is None or (person, organisation, role) < current:
+                memberships[row["membership"].value] = (person, organisation, role)
+    for membership, (person, organisation, role) in memberships.items():
+        yield (person, organisation, membership), ("membership", {
+            "kind": "membership", "label": role or "member", "role": role, "predicate": "org:Membership"})
+    for row in _rows(store, MENTIONS):
+        document, entity = row["document"].value, row["entity"].value
+        if is_node(document) and is_node(entity):
+            sentence = sentence_key(row["sentence"].value) if row["sentence"] is not None else None
+            yield (document, entity, MENTIONS_KEY), ("mention", row["mention"].value, sentence)
+
+
+def _actions(store: ox.Store, scratch: Path, run_rows: int | None) -> Iterator[tuple[str, dict[str, str], list[str], list[str]]]:
+    """Each action once, with its attributes and its agents and objects (an action's
+    rows are many when it has several verbs, classes or graphs)."""
+    fields = ("agent", "object", "verb", "class", "graph")
+    rows = (tuple(None if row[name] is None else row[name].value for name in ("action", *fields))
+            for row in _rows(store, ACTIONS))
+    for action, group in groupby(_spooled(rows, itemgetter(0), scratch, run_rows), key=itemgetter(0)):
+        entry: dict[str, set[str]] = {name: set() for name in fields}
+        for row in group:
+            for name, value in zip(fields, row[1:]):
+                if value is not None:
+                    entry[name].add(value)
         verb = min(entry["verb"], default="")
         attributes = {"kind": "action", "label": verb or local_name(min(entry["class"], default=action)),
                       "action": verb, "action_class": SEPARATOR.join(sorted(entry["class"])),
                       "graph": SEPARATOR.join(sorted(entry["graph"])), "predicate": "kg:Action"}
-        for agent in sorted(entry["agent"]):
-            for obj in sorted(entry["object"]):
-                for end in (agent, obj):
-                    if end not in graph:
-                        graph.add_node(end, type="Other", label=local_name(end), iri=end)
-                graph.add_edge(agent, obj, key=action, **attributes)
-    _add_memberships(store, graph)
-    _add_mention_counts(store, graph)
+        yield action, attributes, sorted(entry["agent"]), sorted(entry["object"])
+
+
+def _merged_edges(rows: Iterator[tuple[tuple[str, str, str], tuple]]) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
+    """One edge per (source, target, key): a link's or an action's attributes, and on
+    ``kg:mentions`` edges the count of distinct mentions and their sentence keys."""
+    for (source, target, key), group in groupby(rows, key=itemgetter(0)):
+        attributes: dict[str, Any] | None = None
+        mentions: set[tuple[str, str | None]] = set()
+        for _, payload in group:
+            if payload[0] == "mention":
+                mentions.add(payload[1:])
+            elif attributes is None:
+                attributes = ({"kind": "relation", "label": local_name(payload[1]), "predicate": payload[1]}
+                              if payload[0] == "link" else dict(payload[1]))
+        if mentions:
+            attributes = attributes or {"kind": "relation", "label": "mentions", "predicate": MENTIONS_PREDICATE}
+            attributes.update(mentions=len(mentions),
+                              sentences=" ".join(sorted({s for _, s in mentions if s is not None})))
+        yield source, target, key, attributes
+
+
+def to_networkx(source: Any) -> nx.MultiDiGraph:
+    """The typed network of ``source`` (see the module docstring) as a networkx graph."""
+    import networkx as nx
+
+    graph = nx.MultiDiGraph(name="kamerkg")
+    with tempfile.TemporaryDirectory(prefix="kamerkg-network-") as scratch:
+        stream = stream_network(source, Path(scratch))
+        for iri, attributes in stream.nodes:
+            graph.add_node(iri, **attributes)
+        for source_iri, target, key, attributes in stream.edges:
+            graph.add_edge(source_iri, target, key=key, **attributes)
     return graph
-
-
-def _add_memberships(store: ox.Store, graph: nx.MultiDiGraph) -> None:
-    """Person -> organisation for each W3C ORG membership whose ends are nodes."""
-    rows = {}
-    for row in _rows(store, MEMBERSHIPS):
-        person, organisation = row["person"].value, row["organisation"].value
-        if person in graph and organisation in graph:
-            role = row["roleLabel"].value if row["roleLabel"] is not None else ""
-            current = rows.get(row["membership"].value)
-            if current is None or (person, organisation, role) < current:
-                rows[row["membership"].value] = (person, organisation, role)
-    for membership in sorted(rows):
-        person, organisation, role = rows[membership]
-        graph.add_edge(person, organisation, key=membership, kind="membership", label=role or "member",
-                       role=role, predicate="org:Membership")
-
-
-def _add_mention_counts(store: ox.Store, graph: nx.MultiDiGraph) -> None:
-    """``mentions`` and ``sentences`` on each document -> entity ``kg:mentions`` edge."""
-    counts: dict[tuple[str, str], int] = defaultdict(int)
-    sentences: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for row in _rows(store, MENTIONS):
-        pair = (row["document"].value, row["entity"].value)
-        if pair[0] not in graph or pair[1] not in graph:
-            continue
-        counts[pair] += 1
-        if row["sentence"] is not None:
-            sentences[pair].add(sentence_key(row["sentence"].value))
-    for (document, entity), count in sorted(counts.items()):
-        if not graph.has_edge(document, entity, key=MENTIONS_KEY):
-            graph.add_edge(document, entity, key=MENTIONS_KEY, kind="relation", label="mentions",
-                           predicate="https://w3id.org/kamerkg/def#mentions")
-        graph.edges[document, entity, MENTIONS_KEY].update(
-            mentions=count, sentences=" ".join(sorted(sentences[(document, entity)])))
