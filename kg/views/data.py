@@ -21,7 +21,11 @@ log = logging.getLogger(__name__)
 
 OFFICIAL = "https://zoek.officielebekendmakingen.nl/"
 ENTITY_TYPES = ("Organization", "Person", "Measure", "Motion")
-MAX_EVIDENCE = 12  # sentences kept per node / edge: enough to read, small pages
+MAX_EVIDENCE = 12  # sentences kept per node: enough to read, small pages
+# Sentences kept per edge: no page shows more (the overview and who-did-what
+# three, the document and entity tables one). At 10M words the edges hold 416k
+# sentences with twelve; most edges are a document naming an entity.
+EDGE_EVIDENCE = 3
 
 PREFIXES = """
 PREFIX kg: <https://w3id.org/kamerkg/def#>
@@ -214,17 +218,17 @@ def _rows(store, query: str) -> Iterator[dict[str, str]]:
         yield {n: (s[n].value if s[n] is not None else "") for n in names}
 
 
-def _add_evidence(items: list[Evidence], evidence: Evidence) -> None:
-    if evidence.sentence and len(items) < MAX_EVIDENCE and evidence not in items:
+def _add_evidence(items: list[Evidence], evidence: Evidence, limit: int = MAX_EVIDENCE) -> None:
+    if evidence.sentence and len(items) < limit and evidence not in items:
         items.append(evidence)
 
 
 class EarliestEvidence:
-    """Each list's first MAX_EVIDENCE distinct sentences in corpus order, kept as rows stream in.
+    """Each list's first ``limit`` distinct sentences in corpus order, kept as rows stream in.
 
     The same lists as sorting every row by ``key`` and appending with
     ``_add_evidence``, without holding the rows: a new sentence goes in at its
-    place among the kept ones and the list is cut back to MAX_EVIDENCE. A
+    place among the kept ones and the list is cut back to ``limit``. A
     sentence equal to a kept one is a later copy of it (keys grow with the
     rows' order); one equal to a sentence already cut would land beyond the cut too.
     """
@@ -232,15 +236,15 @@ class EarliestEvidence:
     def __init__(self) -> None:
         self._keys: dict[int, list[tuple]] = {}  # by id() of an evidence list, which its node/edge keeps alive
 
-    def add(self, items: list[Evidence], evidence: Evidence, key: tuple) -> None:
+    def add(self, items: list[Evidence], evidence: Evidence, key: tuple, limit: int = MAX_EVIDENCE) -> None:
         if not evidence.sentence or evidence in items:
             return
         keys = self._keys.setdefault(id(items), [])
         at = bisect.bisect_right(keys, key)
-        if at < MAX_EVIDENCE:
+        if at < limit:
             keys.insert(at, key)
             items.insert(at, evidence)
-            del keys[MAX_EVIDENCE:], items[MAX_EVIDENCE:]
+            del keys[limit:], items[limit:]
 
 
 def _node_for_document(data: ViewData, iri: str) -> Node:
@@ -312,7 +316,7 @@ def _load_mentions(store, data: ViewData) -> None:
         edge = data.edge(doc_iri, node.iri, "noemt", "mentions")
         edge.documents.add(doc_id)
         edge.count += 1
-        earliest.add(edge.evidence, evidence, key)
+        earliest.add(edge.evidence, evidence, key, EDGE_EVIDENCE)
         edge_key = (doc_iri, node.iri, "noemt")
         if edge_key not in first or key < first[edge_key]:
             first[edge_key] = key
@@ -330,7 +334,7 @@ def _load_relations(store, data: ViewData) -> None:
         edge.documents.add(doc_id)
         edge.count += 1
         evidence = Evidence(doc_id, row["sentence"], row["exact"])
-        _add_evidence(edge.evidence, evidence)
+        _add_evidence(edge.evidence, evidence, EDGE_EVIDENCE)
         _add_evidence(target.evidence, evidence)  # where this document is cited
     classes = {row["c"]: row["class"] for row in _rows(store, Q_ACTION_CLASSES)}
     for row in _rows(store, Q_ACTIONS):
@@ -346,7 +350,7 @@ def _load_relations(store, data: ViewData) -> None:
         edge = data.edge(agent.iri, target, row["verb"], "action", action_class=row["class"])
         edge.documents.add(doc_id)
         edge.count += 1
-        _add_evidence(edge.evidence, evidence)
+        _add_evidence(edge.evidence, evidence, EDGE_EVIDENCE)
         agent.documents.add(doc_id)
         _add_evidence(agent.evidence, evidence)
     for row in _rows(store, Q_MOTION_REFS):
@@ -359,7 +363,7 @@ def _load_relations(store, data: ViewData) -> None:
         edge.documents.add(doc.label)
         edge.count += 1
         evidence = Evidence(doc.label, row["sentence"], row["exact"])
-        _add_evidence(edge.evidence, evidence)
+        _add_evidence(edge.evidence, evidence, EDGE_EVIDENCE)
         _add_evidence(motion.evidence, evidence)
         motion.documents.add(doc.label)
     for row in _rows(store, Q_LINKS):

@@ -44,7 +44,7 @@ def sorted_pass(data: ViewData, found: list[dict]) -> None:
         edge = data.edge(doc_iri, node.iri, "noemt", "mentions")
         edge.documents.add(doc_id)
         edge.count += 1
-        view_data._add_evidence(edge.evidence, evidence)
+        view_data._add_evidence(edge.evidence, evidence, view_data.EDGE_EVIDENCE)
 
 
 def streamed_pass(data: ViewData, found: list[dict]) -> None:
@@ -74,3 +74,5 @@ def test_the_evidence_kept_is_capped_and_in_corpus_order():
     streamed_pass(data, found)
     kept = data.nodes[ENTITIES[0]].evidence
     assert [e.start for e in kept] == list(range(100 - 16, 100 - 4))
+    on_edge = data.edges[(DOCS[0], ENTITIES[0], "noemt")].evidence
+    assert [e.start for e in on_edge] == list(range(100 - 16, 100 - 16 + view_data.EDGE_EVIDENCE))

@@ -55,6 +55,21 @@ def test_overview_hands_vis_at_most_max_nodes_most_central_first():
     assert all(e["from"] in kept and e["to"] in kept for e in payload["edges"])
 
 
+def test_overview_keeps_actions_before_the_most_stated_mentions_up_to_max_edges():
+    from kg.views.overview import overview_payload, render_overview
+
+    data = synthetic_data(50, 400)
+    for i, edge in enumerate(list(data.edges.values())[:300]):
+        edge.kind, edge.count = "mentions", 1 + i % 7
+    payload = overview_payload(data, max_nodes=50, max_edges=150)
+    assert len(payload["edges"]) == 150 and payload["totalEdges"] == 400
+    kinds = [e["kind"] for e in payload["edges"]]
+    assert kinds.count("action") == 100
+    assert min(e["count"] for e in payload["edges"] if e["kind"] == "mentions") >= 4
+    assert "150 van 400 verbindingen" in render_overview(payload)
+    assert "verbindingen tussen hen" not in render_overview(overview_payload(data, max_nodes=50))
+
+
 def test_layout_is_stable_between_runs():
     from kg.views.layout import positions
 
