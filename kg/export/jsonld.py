@@ -83,29 +83,24 @@ def _value(term: Any, compact: Compactor) -> Any:
     raise ValueError(f"kg.jsonld: no blank nodes or triple terms allowed, got {term}")
 
 
-def _nodes(quads: Iterable[ox.Quad], compact: Compactor) -> list[dict[str, Any]]:
-    """Node objects of one graph, in a stable order.
+def _node(subject: Any, quads: Iterable[ox.Quad], compact: Compactor) -> dict[str, Any]:
+    """The node object of one subject from its quads.
 
-    ``quads`` come from one graph of the sorted, distinct lines of kg.nq, so the
-    values of one subject and predicate arrive together and already ordered by
-    their N-Triples text: kept as they come, neither sorted nor deduplicated again."""
-    by_subject: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    The quads come from one graph of the sorted, distinct lines of kg.nq, so the
+    values of one predicate arrive together and already ordered by their
+    N-Triples text: kept as they come, neither sorted nor deduplicated again."""
+    if not isinstance(subject, ox.NamedNode):
+        raise ValueError(f"kg.jsonld: no blank nodes allowed, got subject {subject}")
+    properties: dict[str, list] = defaultdict(list)
     for quad in quads:
-        if not isinstance(quad.subject, ox.NamedNode):
-            raise ValueError(f"kg.jsonld: no blank nodes allowed, got subject {quad.subject}")
-        node = by_subject[quad.subject.value]
         if quad.predicate.value == RDF_TYPE and isinstance(quad.object, ox.NamedNode):
-            node["@type"].append(compact(quad.object.value))
+            properties["@type"].append(compact(quad.object.value))
         else:
-            node[compact(quad.predicate.value)].append(_value(quad.object, compact))
-    nodes = []
-    for subject in sorted(by_subject):
-        node: dict[str, Any] = {"@id": subject}
-        properties = by_subject[subject]
-        for key in sorted(properties, key=lambda k: (k != "@type", k)):
-            node[key] = properties[key]
-        nodes.append(node)
-    return nodes
+            properties[compact(quad.predicate.value)].append(_value(quad.object, compact))
+    node: dict[str, Any] = {"@id": subject.value}
+    for key in sorted(properties, key=lambda k: (k != "@type", k)):
+        node[key] = properties[key]
+    return node
 
 
 def _dumps(value: object) -> str:
@@ -133,25 +128,28 @@ class _Slice(io.RawIOBase):
         return len(data)
 
 
-def _entry_texts(nquads: Path, start: int, stop: int | None, compact: Compactor) -> Iterator[str]:
-    """The ``@graph`` entries, as JSON text, of the graphs in bytes [start, stop) of the sorted kg.nq.
+def _entry_chunks(nquads: Path, start: int, stop: int | None, compact: Compactor) -> Iterator[str]:
+    """The ``@graph`` entries of the graphs in bytes [start, stop) of the sorted kg.nq, as
+    JSON text in pieces, each entry after ENTRY_SEPARATOR.
 
     Named graphs become ``{"@id": graph, "@graph": [nodes]}`` entries; default-graph
-    nodes (kamerkg writes none) stand at the top level where they come."""
+    nodes (kamerkg writes none) stand at the top level where they come. Nodes
+    are written one subject at a time, in kg.nq's order: a graph is never held
+    whole (the graph of shared statements grows with the corpus). A subject's
+    lines are together in kg.nq, since they all begin with its ``<iri>``."""
     with nquads.open("rb") as source:
         quads = ox.parse(_Slice(source, start, stop), format=ox.RdfFormat.N_QUADS)
-        for _, group in groupby(quads, key=lambda quad: quad.graph_name):
-            group = list(group)
-            graph = group[0].graph_name
-            nodes = _nodes(group, compact)
-            if isinstance(graph, ox.NamedNode):
-                entries = [{"@id": graph.value, "@graph": nodes}]
-            elif isinstance(graph, ox.DefaultGraph):
-                entries = nodes
-            else:
+        for graph, in_graph in groupby(quads, key=lambda quad: quad.graph_name):
+            named = isinstance(graph, ox.NamedNode)
+            if not named and not isinstance(graph, ox.DefaultGraph):
                 raise ValueError(f"kg.jsonld: no blank graph names allowed, got {graph}")
-            for entry in entries:
-                yield _dumps(entry)
+            if named:
+                yield ENTRY_SEPARATOR + '{"@id": ' + _dumps(graph.value) + ', "@graph": ['
+            for number, (subject, subject_quads) in enumerate(groupby(in_graph, key=lambda quad: quad.subject)):
+                node = _dumps(_node(subject, subject_quads, compact))
+                yield (", " if number else "") + node if named else ENTRY_SEPARATOR + node
+            if named:
+                yield "]}"
 
 
 def _write_document(path: Path, context: dict[str, str], chunks: Iterable[str]) -> None:
@@ -171,8 +169,7 @@ def _write_document(path: Path, context: dict[str, str], chunks: Iterable[str]) 
 def write_jsonld(nquads: Path, path: Path, context: dict[str, str] | None = None) -> None:
     """kg.jsonld from the sorted N-Quads file, and beside it the published context.jsonld."""
     context = context if context is not None else load_context()
-    texts = _entry_texts(nquads, 0, None, Compactor(context))
-    _write_document(path, context, (ENTRY_SEPARATOR + text for text in texts))
+    _write_document(path, context, _entry_chunks(nquads, 0, None, Compactor(context)))
 
 
 def write_jsonld_entries(nquads: Path, out: Path, start: int = 0, stop: int | None = None,
@@ -182,8 +179,7 @@ def write_jsonld_entries(nquads: Path, out: Path, start: int = 0, stop: int | No
     write side by side (see :func:`assemble_jsonld`)."""
     compact = Compactor(context if context is not None else load_context())
     with out.open("w", encoding="utf-8", newline="\n") as entries_out:
-        for text in _entry_texts(nquads, start, stop, compact):
-            entries_out.write(ENTRY_SEPARATOR + text)
+        entries_out.writelines(_entry_chunks(nquads, start, stop, compact))
 
 
 def _read_parts(parts: list[Path]) -> Iterator[str]:

@@ -17,6 +17,8 @@ Oxigraph's parse of those two files.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
+from itertools import islice
 from pathlib import Path
 from typing import BinaryIO
 
@@ -28,6 +30,7 @@ from kg.graph.build import PREFIXES
 NQUADS = "kg.nq"
 NTRIPLES = "kg.nt"
 TRIG = "kg.trig"
+WRITE_LINES = 20_000  # lines of one graph written at a time
 TURTLE = "kg.ttl"
 
 Segment = tuple[int, int, int]  # one graph's lines in one batch: (spool file, offset, size)
@@ -75,13 +78,17 @@ class GraphSpool:
         for graph, parts in segments.items():
             self._segments[graph] += [(number, offset, size) for _, offset, size in parts]
 
-    def _lines(self, segments: list[Segment]) -> list[str]:
-        lines: list[str] = []
-        for number, offset, size in segments:
-            handle = self._files[number]
-            handle.seek(offset)
-            lines += handle.read(size).decode("utf-8").splitlines()
-        return lines if len(segments) == 1 else sorted(set(lines))
+    def _lines(self, segments: list[Segment]) -> Iterator[str]:
+        """One graph's sorted, distinct lines, streamed: the graph of shared statements
+        grows with the corpus (every cited document and motion), and held whole it
+        was the peak of writing the RDF files."""
+        def read() -> Iterator[str]:
+            for number, offset, size in segments:
+                handle = self._files[number]
+                handle.seek(offset)
+                yield from handle.read(size).decode("utf-8").splitlines()
+
+        return read() if len(segments) == 1 else sorted_unique_lines(read(), self.path.parent)
 
     def middle(self) -> int:
         """The start in kg.nq of the graph nearest its middle, to cut it in two halves of whole graphs."""
@@ -99,9 +106,10 @@ class GraphSpool:
                 for graph in sorted(self._segments, key=lambda name: (name == "", name)):
                     lines = self._lines(self._segments[graph])
                     self.graph_starts.append(quads_out.tell())
-                    quads_out.write("".join(f"{line}\n" for line in lines).encode("utf-8"))
                     cut = len(graph) + 3  # " <graph> ." at the end of each line
-                    triples_out.writelines(f"{line[:-cut]} .\n" if graph else f"{line}\n" for line in lines)
+                    while block := list(islice(lines, WRITE_LINES)):
+                        quads_out.write("".join(f"{line}\n" for line in block).encode("utf-8"))
+                        triples_out.writelines(f"{line[:-cut]} .\n" if graph else f"{line}\n" for line in block)
                 self.nquads_size = quads_out.tell()
         finally:
             for handle in self._files:
