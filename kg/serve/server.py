@@ -190,7 +190,7 @@ class Server:
         self.stop()
 
 
-def _sigterm_as_interrupt(signum: int, frame: FrameType | None) -> None:
+def _signal_as_interrupt(signum: int, frame: FrameType | None) -> None:
     raise KeyboardInterrupt
 
 
@@ -198,7 +198,9 @@ def serve(out: Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, timeout
           on_ready: Callable[[Server], None] | None = None) -> None:
     """Serve until Ctrl-C (or SIGTERM), then stop the child cleanly and return."""
     server = Server(out, host=host, port=port, timeout=timeout)
-    previous = signal.signal(signal.SIGTERM, _sigterm_as_interrupt)
+    # SIGINT too: a process started in the background by a shell script inherits
+    # SIGINT ignored, and Python then leaves it so; Ctrl-C (or kill -INT) must stop it.
+    previous = {number: signal.signal(number, _signal_as_interrupt) for number in (signal.SIGINT, signal.SIGTERM)}
     try:
         server.start()
         if on_ready:
@@ -208,4 +210,5 @@ def serve(out: Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, timeout
         log.info("interrupted; stopping the server")
     finally:
         server.stop()
-        signal.signal(signal.SIGTERM, previous)
+        for number, handler in previous.items():
+            signal.signal(number, handler)

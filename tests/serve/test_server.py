@@ -178,10 +178,18 @@ def test_loopback_and_bind_addresses():
         Server(REPO, timeout=0)
 
 
-def test_cli_serve_stops_cleanly_on_ctrl_c(built):
+def _ignore_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+# Started with SIGINT ignored, as a shell script's background job (``cmd &``) is: Python
+# keeps it ignored unless kamerkg serve handles it (this test's flaky failures were that).
+@pytest.mark.parametrize("inherited", [None, _ignore_sigint], ids=["sigint-default", "sigint-ignored"])
+def test_cli_serve_stops_cleanly_on_ctrl_c(built, inherited):
     port = free_port()
     process = subprocess.Popen([sys.executable, "-m", "kg", "serve", str(built[0]), "--port", str(port)],
-                               cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                               cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               preexec_fn=inherited)
     try:
         wait_for_port(port, process)
         assert requests.get(f"http://127.0.0.1:{port}/query", params={"query": "ASK {}"}, timeout=30,
@@ -189,7 +197,7 @@ def test_cli_serve_stops_cleanly_on_ctrl_c(built):
         process.send_signal(signal.SIGINT)
         try:
             _, stderr = process.communicate(timeout=30)
-        except subprocess.TimeoutExpired:  # seen once in a full fresh-clone run; say what it was doing
+        except subprocess.TimeoutExpired:  # say what it was doing
             process.kill()
             _, stderr = process.communicate()
             pytest.fail(f"kamerkg serve still running 30 s after SIGINT; its stderr: {stderr[-2000:]!r}")
