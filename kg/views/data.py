@@ -301,9 +301,10 @@ def _load_mentions(store, data: ViewData) -> None:
     first: dict[tuple[str, str, str], tuple] = {}  # edge -> the key of its first mention
     new_documents: dict[str, tuple] = {}  # a document IRI not among Q_DOCUMENTS' -> its first mention's key
     for seq, row in enumerate(_rows(store, Q_MENTIONS)):
-        node, doc_iri = data.nodes.get(row["e"]), row["d"]
+        node, doc = data.nodes.get(row["e"]), data.documents.get(row["d"])
         if node is None:
             continue
+        doc_iri = doc.iri if doc else row["d"]  # one string per document, not one per row an edge keeps
         start = int(row["start"] or 0)
         key = (doc_iri, start, seq)
         if doc_iri not in data.documents and (doc_iri not in new_documents or key < new_documents[doc_iri]):
