@@ -26,6 +26,11 @@ from kg.graph.statements import (action_triples, cited_document_triples, motion_
                                  shared_action_triples, shared_motion_triples)
 
 OA = Namespace("http://www.w3.org/ns/oa#")
+# Shared triples (cited documents, motions, action classes) are handed on in batches of
+# about this many, not held to the end: they grow with the corpus, and one batch of all
+# of them was the peak of a 10M-word --no-views build. A triple two batches hold is
+# stored once all the same (a store is a set; kg.nq is written sorted and distinct).
+SHARED_BATCH = 20_000
 
 Triple = tuple[URIRef, URIRef, object]
 
@@ -199,15 +204,24 @@ def all_quads(extractions: Iterable[Extraction], resolution: Resolution) -> Iter
 
 
 def document_batches(extractions: Iterable[Extraction], resolution: Resolution) -> Iterator[list[tuple]]:
-    """One batch per document, then what these documents add to the entities graph.
+    """One batch per document, and what these documents add to the entities graph in
+    batches of about SHARED_BATCH triples (the last at the end).
 
     Any split of the documents gives the same dataset once the parts are
     together (the shared triples of each part are a subset of the whole's),
     so two processes can build the quads of one corpus side by side."""
     hash_ = gazetteer_hash()
+    graph = iris.entities_graph()
     shared: set[Triple] = set()
     for extraction in extractions:
         yield document_quads(extraction, resolution, hash_)
         shared.update(shared_triples(extraction, resolution))
-    graph = iris.entities_graph()
-    yield [(s, p, o, graph) for s, p, o in sorted(shared, key=lambda triple: tuple(map(str, triple)))]
+        if len(shared) >= SHARED_BATCH:
+            yield _sorted_quads(shared, graph)
+            shared = set()
+    if shared:
+        yield _sorted_quads(shared, graph)
+
+
+def _sorted_quads(triples: set[Triple], graph: URIRef) -> list[tuple]:
+    return [(s, p, o, graph) for s, p, o in sorted(triples, key=lambda triple: tuple(map(str, triple)))]

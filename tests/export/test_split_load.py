@@ -86,3 +86,17 @@ def test_json_ld_written_in_two_halves_is_the_json_ld(tmp_path, corpus):
         assemble_jsonld(folder / "kg.jsonld", parts)
         assert (folder / "kg.jsonld").read_bytes() == whole, f"cut at byte {cut}"
         assert not any(part.exists() for part in parts)
+
+
+def test_shared_triples_in_small_batches_give_the_same_store_and_files(tmp_path, corpus, monkeypatch):
+    from kg.graph import build
+
+    alone = _load(tmp_path / "alone", corpus, None)
+    whole = quad_set(build.all_quads(*corpus))
+    monkeypatch.setattr(build, "SHARED_BATCH", 3)
+    graph = str(build.iris.entities_graph())
+    batches = list(build.document_batches(*corpus))
+    shared = [batch for batch in batches if batch and str(batch[0][3]) == graph]
+    assert len(shared) > 2 and all(len(batch) >= 3 for batch in shared)
+    assert quad_set([build.entity_quads(corpus[1])]) | quad_set(batches) == whole
+    assert _load(tmp_path / "batched", corpus, None) == alone
