@@ -203,6 +203,9 @@ def test_void_counts_from_kg_nt_equal_the_stores(built, rich):
         from_store, from_file = statistics(store), statistics(store, out / "kg.nt")
         assert from_file == from_store
         assert from_file["subjects"] == len({q.subject for q in store}) > 0
+        assert from_file["objects"] == len({q.object for q in store}) > from_file["subjects"] / 10
+        typed = {(q.subject, q.object) for q in store if q.predicate.value.endswith("#type")}
+        assert sum(from_file["classes"].values()) == len(typed)
 
 
 def test_to_networkx_reads_a_build_folder_like_the_graphml(rich):
