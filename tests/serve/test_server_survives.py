@@ -47,13 +47,22 @@ def test_a_thousand_requests_then_a_valid_answer(tmp_path):
         expected = _documents(server)
         statuses = set()
         session = requests.Session()
+        reset_kinds = set()
         for i in range(1000):
             method, data = _abuse(rng, i)
-            if method == "get":
-                response = session.get(server.query_url, params=data, timeout=30)
-            else:
-                response = session.post(server.query_url.rsplit("/", 1)[0] + "/update", data=data, timeout=30)
+            try:
+                if method == "get":
+                    response = session.get(server.query_url, params=data, timeout=30)
+                else:
+                    response = session.post(server.query_url.rsplit("/", 1)[0] + "/update", data=data, timeout=30)
+            except requests.ConnectionError:
+                # A server may answer an oversized request line and close the connection
+                # before reading it all; the client then sees a reset (seen on a loaded machine).
+                reset_kinds.add(i % 6)
+                session = requests.Session()
+                continue
             statuses.add(response.status_code)
+        assert reset_kinds <= {1}, f"connections reset on requests of kinds {reset_kinds}, not only oversized ones"
         # one query that runs into the timeout; the stream is closed as soon as Oxigraph says so
         with session.get(server.query_url, params={"query": HEAVY}, timeout=(5, 60), stream=True) as response:
             for chunk in response.iter_content(chunk_size=None):
