@@ -31,7 +31,7 @@ import tempfile
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import groupby
+from itertools import chain, groupby
 from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -189,8 +189,6 @@ def stream_network(source: Any, scratch: Path, run_rows: int | None = None) -> N
 def _spooled(rows: Iterator[Any], key: Any, scratch: Path, run_rows: int | None = None) -> Iterator[Any]:
     """``sorted_rows`` with its input read now, not at the first ``next``: what
     the input records on the way (attribute names, action ends) is then complete."""
-    from itertools import chain
-
     from kg.export.sorted_lines import RUN_ROWS, sorted_rows
 
     merged = sorted_rows(rows, key, scratch, run_rows or RUN_ROWS)
