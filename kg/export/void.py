@@ -75,10 +75,9 @@ def ntriples_counts(path: Path) -> dict[str, object]:
     counts = {"triples": 0, "subjects": 0}
     properties: set[str] = set()
     classes: dict[str, int] = defaultdict(int)
-    previous = None
 
     def objects(lines: Iterable[str]) -> Iterator[str]:
-        nonlocal previous
+        previous = None
         for line in lines:
             subject, predicate, rest = line.split(" ", 2)  # IRIs and blank node labels hold no space
             counts["triples"] += 1
