@@ -147,7 +147,7 @@ def _entry_chunks(nquads: Path, start: int, stop: int | None, compact: Compactor
                 yield ENTRY_SEPARATOR + '{"@id": ' + _dumps(graph.value) + ', "@graph": ['
             for number, (subject, subject_quads) in enumerate(groupby(in_graph, key=lambda quad: quad.subject)):
                 node = _dumps(_node(subject, subject_quads, compact))
-                yield (", " if number else "") + node if named else ENTRY_SEPARATOR + node
+                yield ((", " if number else "") + node) if named else (ENTRY_SEPARATOR + node)
             if named:
                 yield "]}"
 

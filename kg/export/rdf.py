@@ -30,8 +30,8 @@ from kg.graph.build import PREFIXES
 NQUADS = "kg.nq"
 NTRIPLES = "kg.nt"
 TRIG = "kg.trig"
-WRITE_LINES = 20_000  # lines of one graph written at a time
 TURTLE = "kg.ttl"
+WRITE_LINES = 20_000  # lines of one graph written at a time
 
 Segment = tuple[int, int, int]  # one graph's lines in one batch: (spool file, offset, size)
 

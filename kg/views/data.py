@@ -307,7 +307,7 @@ def _load_mentions(store, data: ViewData) -> None:
         doc_iri = doc.iri if doc else row["d"]  # one string per document, not one per row an edge keeps
         start = int(row["start"] or 0)
         key = (doc_iri, start, seq)
-        if doc_iri not in data.documents and (doc_iri not in new_documents or key < new_documents[doc_iri]):
+        if doc is None and (doc_iri not in new_documents or key < new_documents[doc_iri]):
             new_documents[doc_iri] = key
         doc_id = data.doc_id(doc_iri)
         node.documents.add(doc_id)
@@ -318,7 +318,7 @@ def _load_mentions(store, data: ViewData) -> None:
         edge.documents.add(doc_id)
         edge.count += 1
         earliest.add(edge.evidence, evidence, key, EDGE_EVIDENCE)
-        edge_key = (doc_iri, node.iri, "noemt")
+        edge_key = (edge.source, edge.target, edge.label)
         if edge_key not in first or key < first[edge_key]:
             first[edge_key] = key
     for doc_iri in sorted(new_documents, key=new_documents.get):
