@@ -7,6 +7,7 @@ who-did-what page). Every page opens from disk with no network.
 from __future__ import annotations
 
 import logging
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -19,26 +20,43 @@ def write_views(folder: Path, store: Any, outputs: set[str] | None = None) -> di
     ``outputs`` names the files the index links to; by default those now in
     ``folder``. A build passes the names it writes, since other outputs may
     still be being written beside the views."""
-    from kg.views.data import load_view_data, neighbours
-    from kg.views.document import write_document_pages
-    from kg.views.ego import write_entity_pages
+    from kg.views.data import load_view_data
     from kg.views.index import write_index
     from kg.views.ontology import write_ontology
     from kg.views.overview import write_overview_page
     from kg.views.whodidwhat import write_whodidwhat
 
     folder = Path(folder)
-    data = load_view_data(store)
     pages = folder / "views"
     pages.mkdir(parents=True, exist_ok=True)
-    index = neighbours(data)
-    counts = {
-        "overview nodes": write_overview_page(folder / "graph.html", data),
-        "entity pages": write_entity_pages(pages, data, index),
-        "document pages": write_document_pages(pages, data, index),
-    }
-    write_whodidwhat(pages, data)
-    write_ontology(folder)
-    write_index(folder, data, outputs)
+    with tempfile.TemporaryDirectory(dir=folder, prefix=".views-") as scratch:
+        data = load_view_data(store, Path(scratch))
+        counts = {"overview nodes": write_overview_page(folder / "graph.html", data)}
+        counts.update(write_node_pages(pages, data))
+        write_whodidwhat(pages, data)
+        write_ontology(folder)
+        write_index(folder, data, outputs)
     log.info("views: %s", counts)
+    return counts
+
+
+def write_node_pages(folder: Path, data: Any) -> dict[str, int]:
+    """A page per entity (Organization, Person, Measure, Motion) and per document,
+    cited-only documents included, in one pass over ``data.edges_by_node``."""
+    from kg.views.document import actions_by_document, document_page
+    from kg.views.ego import entity_page
+    from kg.views.html import file_name
+
+    titles, actions = data.titles(), actions_by_document(data)
+    counts = {"entity pages": 0, "document pages": 0}
+    for iri, edges in data.edges_by_node():
+        node = data.nodes[iri]
+        if node.type != "Document":
+            html, kind = entity_page(data, node, edges, titles), "entity pages"
+        elif iri in data.documents:
+            html, kind = document_page(data, iri, edges, actions.get(data.documents[iri].id, [])), "document pages"
+        else:
+            continue
+        (folder / file_name(iri)).write_text(html, encoding="utf-8")
+        counts[kind] += 1
     return counts

@@ -9,13 +9,17 @@ overview needs.
 """
 from __future__ import annotations
 
-import bisect
 import logging
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
+
+from kg.export.sorted_lines import sorted_rows
+from kg.views.edge_file import EdgeFile
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +30,8 @@ MAX_EVIDENCE = 12  # sentences kept per node: enough to read, small pages
 # three, the document and entity tables one). At 10M words the edges hold 416k
 # sentences with twelve; most edges are a document naming an entity.
 EDGE_EVIDENCE = 3
+# Mention rows sorted in memory at a time (a sentence each): ~25 MB at 10M words.
+MENTION_RUN_ROWS = 50_000
 
 PREFIXES = """
 PREFIX kg: <https://w3id.org/kamerkg/def#>
@@ -174,9 +180,36 @@ class Edge:
 
 @dataclass(slots=True)
 class ViewData:
+    """Nodes, documents and edges of the views. ``edges`` holds every edge but the
+    documents' mentions, which are as many as all the others many times over
+    and wait on disk in ``mention_edges``; ``all_edges`` and ``edges_by_node``
+    read both."""
+
     nodes: dict[str, Node] = field(default_factory=dict)
     edges: dict[tuple[str, str, str], Edge] = field(default_factory=dict)
     documents: dict[str, DocInfo] = field(default_factory=dict)  # by IRI
+    mention_edges: EdgeFile = field(default_factory=EdgeFile)
+
+    def all_edges(self) -> Iterator[Edge]:
+        """The mention edges (by document, then first mention), then the others."""
+        yield from self.mention_edges
+        yield from self.edges.values()
+
+    def edges_by_node(self) -> Iterator[tuple[str, list[Edge]]]:
+        """Every node in IRI order with the edges at either end of it, in ``all_edges`` order.
+
+        Only one node's mention edges are held at a time."""
+        index = neighbours(self)
+        spooled = self.mention_edges.by_endpoint()
+        pending = next(spooled, None)
+        for iri in sorted(self.nodes):
+            while pending is not None and pending[0] < iri:  # an end that is no node: pages skip it too
+                pending = next(spooled, None)
+            mentions: list[Edge] = []
+            if pending is not None and pending[0] == iri:
+                mentions = pending[1]
+                pending = next(spooled, None)
+            yield iri, mentions + index.get(iri, [])
 
     def doc_id(self, iri: str) -> str:
         doc = self.documents.get(iri)
@@ -223,30 +256,6 @@ def _add_evidence(items: list[Evidence], evidence: Evidence, limit: int = MAX_EV
         items.append(evidence)
 
 
-class EarliestEvidence:
-    """Each list's first ``limit`` distinct sentences in corpus order, kept as rows stream in.
-
-    The same lists as sorting every row by ``key`` and appending with
-    ``_add_evidence``, without holding the rows: a new sentence goes in at its
-    place among the kept ones and the list is cut back to ``limit``. A
-    sentence equal to a kept one is a later copy of it (keys grow with the
-    rows' order); one equal to a sentence already cut would land beyond the cut too.
-    """
-
-    def __init__(self) -> None:
-        self._keys: dict[int, list[tuple]] = {}  # by id() of an evidence list, which its node/edge keeps alive
-
-    def add(self, items: list[Evidence], evidence: Evidence, key: tuple, limit: int = MAX_EVIDENCE) -> None:
-        if not evidence.sentence or evidence in items:
-            return
-        keys = self._keys.setdefault(id(items), [])
-        at = bisect.bisect_right(keys, key)
-        if at < limit:
-            keys.insert(at, key)
-            items.insert(at, evidence)
-            del keys[limit:], items[limit:]
-
-
 def _node_for_document(data: ViewData, iri: str) -> Node:
     node = data.nodes.get(iri)
     if node is None:
@@ -257,10 +266,13 @@ def _node_for_document(data: ViewData, iri: str) -> Node:
     return node
 
 
-def load_view_data(source: Any) -> ViewData:
-    """Everything the pages show, from a Dataset, pyoxigraph Store or store folder."""
+def load_view_data(source: Any, scratch: Path | None = None) -> ViewData:
+    """Everything the pages show, from a Dataset, pyoxigraph Store or store folder.
+
+    The mention edges and the sort behind them go to files in ``scratch`` (by
+    default a temporary folder that lives as long as the returned data)."""
     store = open_store(source)
-    data = ViewData()
+    data = ViewData(mention_edges=EdgeFile(scratch))
     for row in _rows(store, Q_DOCUMENTS):
         data.documents[row["d"]] = DocInfo(
             iri=row["d"], id=row["id"], title=row["title"], type=row["type"], date=row["date"],
@@ -294,37 +306,31 @@ def load_view_data(source: Any) -> ViewData:
 def _load_mentions(store, data: ViewData) -> None:
     """Mention counts, documents and evidence of every node, and the document -> node edges.
 
-    Streamed: evidence is kept in (document IRI, offset) order, and the edges
-    and any document nodes first met here are ordered by their first mention,
-    as if every row had been sorted first."""
-    earliest = EarliestEvidence()
-    first: dict[tuple[str, str, str], tuple] = {}  # edge -> the key of its first mention
-    new_documents: dict[str, tuple] = {}  # a document IRI not among Q_DOCUMENTS' -> its first mention's key
-    for seq, row in enumerate(_rows(store, Q_MENTIONS)):
-        node, doc = data.nodes.get(row["e"]), data.documents.get(row["d"])
-        if node is None:
-            continue
-        doc_iri = doc.iri if doc else row["d"]  # one string per document, not one per row an edge keeps
-        start = int(row["start"] or 0)
-        key = (doc_iri, start, seq)
-        if doc is None and (doc_iri not in new_documents or key < new_documents[doc_iri]):
-            new_documents[doc_iri] = key
-        doc_id = data.doc_id(doc_iri)
-        node.documents.add(doc_id)
-        node.mentions += 1
-        evidence = Evidence(doc_id, row["sentence"], row["exact"], start)
-        earliest.add(node.evidence, evidence, key)
-        edge = data.edge(doc_iri, node.iri, "noemt", "mentions")
-        edge.documents.add(doc_id)
-        edge.count += 1
-        earliest.add(edge.evidence, evidence, key, EDGE_EVIDENCE)
-        edge_key = (edge.source, edge.target, edge.label)
-        if edge_key not in first or key < first[edge_key]:
-            first[edge_key] = key
-    for doc_iri in sorted(new_documents, key=new_documents.get):
-        _node_for_document(data, doc_iri)
-    # The mentions make the first edges; give them the order a sorted pass would have.
-    data.edges = dict(sorted(data.edges.items(), key=lambda item: first[item[0]]))
+    The rows go through the external sort by (document IRI, offset), so a
+    node's evidence is its first sentences in corpus order, and a document's
+    edges are whole when the next document starts: they are written to
+    ``data.mention_edges`` in the order of their first mention, and let go."""
+    rows = ((row["d"], int(row["start"] or 0), row["e"], row["sentence"], row["exact"])
+            for row in _rows(store, Q_MENTIONS) if row["e"] in data.nodes)
+    ordered = sorted_rows(rows, itemgetter(0, 1), data.mention_edges.folder(), MENTION_RUN_ROWS)
+    for doc_iri, group in groupby(ordered, key=itemgetter(0)):
+        if doc_iri not in data.documents:
+            _node_for_document(data, doc_iri)
+        doc = data.documents[doc_iri]
+        edges: dict[str, Edge] = {}
+        for _, start, iri, sentence, exact in group:
+            node = data.nodes[iri]
+            evidence = Evidence(doc.id, sentence, exact, start)
+            node.documents.add(doc.id)
+            node.mentions += 1
+            _add_evidence(node.evidence, evidence)
+            edge = edges.get(iri)
+            if edge is None:
+                edge = edges[iri] = Edge(doc.iri, iri, "noemt", "mentions", documents={doc.id})
+            edge.count += 1
+            _add_evidence(edge.evidence, evidence, EDGE_EVIDENCE)
+        for edge in edges.values():
+            data.mention_edges.append(edge)
 
 
 def _load_relations(store, data: ViewData) -> None:
@@ -381,7 +387,7 @@ def _load_relations(store, data: ViewData) -> None:
 
 
 def neighbours(data: ViewData) -> dict[str, list[Edge]]:
-    """Edges by the nodes at either end, for ego and document pages."""
+    """The edges held in memory (all but the mentions) by the nodes at either end."""
     index: dict[str, list[Edge]] = defaultdict(list)
     for edge in data.edges.values():
         index[edge.source].append(edge)

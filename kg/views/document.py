@@ -3,11 +3,10 @@ persons and measures it names, the motions it reports on, who did what in
 it, and the documents it cites and is cited by."""
 from __future__ import annotations
 
-from pathlib import Path
 
 from kg.views.data import Edge, ViewData
 from kg.views.ego import doc_link, evidence_html, node_link
-from kg.views.html import TYPE_NAMES, esc, file_name, highlight, page
+from kg.views.html import TYPE_NAMES, esc, highlight, page
 
 
 def _section(title: str, rows: list[str], head: str) -> str:
@@ -45,14 +44,11 @@ def document_page(data: ViewData, iri: str, edges: list[Edge], actions: list[Edg
     return page(f"kamerkg: {doc.id}", "".join(body), root="../")
 
 
-def write_document_pages(folder: Path, data: ViewData, index: dict[str, list[Edge]]) -> int:
-    """A page per document (cited-only documents included); returns how many."""
+def actions_by_document(data: ViewData) -> dict[str, list[Edge]]:
+    """Document id -> the actions stated in it, for its page."""
     actions: dict[str, list[Edge]] = {}
     for edge in data.edges.values():
         if edge.kind == "action":
             for doc_id in edge.documents:
                 actions.setdefault(doc_id, []).append(edge)
-    for iri, doc in data.documents.items():
-        page_html = document_page(data, iri, index.get(iri, []), actions.get(doc.id, []))
-        (folder / file_name(iri)).write_text(page_html, encoding="utf-8")
-    return len(data.documents)
+    return actions

@@ -7,7 +7,6 @@ pages are tiny, open anywhere and cannot run anything from a document.
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 from kg.views.data import Edge, Node, ViewData
 from kg.views.html import COLOURS, TYPE_NAMES, esc, file_name, highlight, official_url, page
@@ -93,16 +92,3 @@ def entity_page(data: ViewData, node: Node, edges: list[Edge], titles: dict[str,
             f"<h2>Documenten ({len(node.documents)})</h2><ul>{docs}</ul>"
             f"<h2>Bewijszinnen</h2>{evidence_html(node.evidence) or '<p class=muted>Geen.</p>'}")
     return page(f"kamerkg: {node.label}", body, root="../")
-
-
-def write_entity_pages(folder: Path, data: ViewData, index: dict[str, list[Edge]]) -> int:
-    """A page for every Organization, Person, Measure and Motion; returns how many."""
-    count = 0
-    titles = data.titles()
-    for node in data.nodes.values():
-        if node.type == "Document":
-            continue
-        html = entity_page(data, node, index.get(node.iri, []), titles)
-        (folder / file_name(node.iri)).write_text(html, encoding="utf-8")
-        count += 1
-    return count

@@ -62,7 +62,7 @@ def index_page(data: ViewData, present: set[str] | None = None, images: list[str
     docs = sorted((d for d in data.documents.values() if d.in_corpus), key=lambda d: (d.date or d.year, d.id))
     cited = len(data.documents) - len(docs)
     mentions: dict[str, int] = {}
-    for edge in data.edges.values():
+    for edge in data.all_edges():
         if edge.kind == "mentions":
             mentions[edge.source] = mentions.get(edge.source, 0) + 1
     rows = "".join(

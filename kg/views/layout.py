@@ -7,32 +7,70 @@ gives the same picture on every build.
 from __future__ import annotations
 
 import math
+from array import array
 from collections.abc import Iterable
 
 SEED = 20240601
 
 
-def _graph(nodes: Iterable[str], edges: Iterable[tuple[str, str]]):
-    import networkx as nx
-
-    graph = nx.Graph()
-    graph.add_nodes_from(sorted(nodes))
-    graph.add_edges_from((s, t) for s, t in edges if s != t)
-    return graph
-
-
 def centrality(nodes: Iterable[str], edges: Iterable[tuple[str, str]]) -> dict[str, float]:
-    """PageRank on the undirected graph (degree share when it does not converge)."""
-    import networkx as nx
+    """PageRank on the undirected simple graph of the edges (degree share when it does not converge).
 
-    graph = _graph(nodes, edges)
-    if graph.number_of_nodes() == 0:
+    networkx's ``pagerank`` (alpha 0.85, tolerance 1e-6, at most 200 steps) and
+    the same sparse arithmetic, without building a networkx graph: for the
+    270k edges of a 10M-word build that graph held ~100 MB; the pairs here
+    take 8 bytes each."""
+    import numpy as np
+    from scipy import sparse
+
+    order = sorted(set(nodes))
+    index = {n: i for i, n in enumerate(order)}
+
+    def at(node: str) -> int:
+        found = index.get(node)
+        if found is None:  # an end that is not among the nodes: networkx would add it, after them
+            found = index[node] = len(order)
+            order.append(node)
+        return found
+
+    pairs = array("q")
+    for source, target in edges:
+        if source != target:
+            a, b = at(source), at(target)
+            pairs.append(min(a, b) << 32 | max(a, b))
+    count = len(order)
+    if count == 0:
         return {}
-    try:
-        return nx.pagerank(graph, max_iter=200)
-    except nx.PowerIterationFailedConvergence:
-        total = max(1, 2 * graph.number_of_edges())
-        return {n: d / total for n, d in graph.degree()}
+    unique = np.unique(np.frombuffer(pairs, dtype=np.int64)) if pairs else np.zeros(0, dtype=np.int64)
+    low, high = unique >> 32, unique & 0xFFFFFFFF
+    rows, cols = np.concatenate((low, high)), np.concatenate((high, low))
+    adjacency = sparse.coo_array((np.ones(len(rows)), (rows, cols)), shape=(count, count)).tocsr()
+    degree = adjacency.sum(axis=1)
+    ranks = _pagerank(adjacency, degree)
+    if ranks is None:
+        total = max(1, len(rows))
+        return {n: float(d) / total for n, d in zip(order, degree)}
+    return dict(zip(order, map(float, ranks)))
+
+
+def _pagerank(adjacency, degree, alpha: float = 0.85, tol: float = 1e-6, max_iter: int = 200):  # noqa: ANN001, ANN202 - scipy/numpy
+    """networkx's power iteration (``_pagerank_scipy``) step for step; None when it does not converge."""
+    import numpy as np
+    from scipy import sparse
+
+    count = len(degree)
+    scale = degree.copy()
+    scale[scale != 0] = 1.0 / scale[scale != 0]
+    transition = sparse.dia_array((scale.T, 0), shape=adjacency.shape).tocsr() @ adjacency
+    x = np.repeat(1.0 / count, count)
+    p = np.repeat(1.0 / count, count)
+    dangling = np.where(degree == 0)[0]
+    for _ in range(max_iter):
+        last = x
+        x = alpha * (x @ transition + sum(x[dangling]) * p) + (1 - alpha) * p
+        if np.absolute(x - last).sum() < count * tol:
+            return x
+    return None
 
 
 def _force_layout(count: int, src, dst, seed: int, iterations: int):

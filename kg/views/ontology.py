@@ -68,7 +68,7 @@ def plain_ontology(ttl: Path) -> str:
                         f"<th>uitleg</th><th>domein</th><th>bereik</th></tr>{''.join(rows)}</table>")
     prefixes = "".join(f"<tr><td>{esc(p)}</td><td>{esc(str(n))}</td></tr>"
                        for p, n in sorted(graph.namespaces()) if p)
-    body = (f"<h1>Ontologie kamerkg</h1><p>Uit <code>ontology/kg.ttl</code>; "
+    body = ("<h1>Ontologie kamerkg</h1><p>Uit <code>ontology/kg.ttl</code>; "
             "hergebruikt dcterms, FOAF, W3C ORG, SKOS, PROV en Web Annotation (oa:).</p>"
             + "".join(sections) + f"<h2>Prefixen</h2><table>{prefixes}</table>")
     return page("kamerkg: ontologie", body)

@@ -9,12 +9,14 @@ the data reaches it as escaped JSON, so nothing from a document runs.
 """
 from __future__ import annotations
 
+import heapq
 import logging
 import math
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from kg.views.data import ViewData, load_view_data
+from kg.views.data import Edge, ViewData, load_view_data
 from kg.views.html import COLOURS, SHAPES, TYPE_NAMES, esc, file_name, official_url, page, script_json, vis_network
 from kg.views.layout import centrality, positions
 
@@ -31,18 +33,26 @@ EDGE_COLOURS = {"mentions": "#c8c8c8", "cites": "#8c8c8c", "action": "#d62728", 
 
 def overview_payload(data: ViewData, max_nodes: int = MAX_NODES, max_edges: int = MAX_EDGES) -> dict[str, Any]:
     """The JSON the overview script reads: nodes (most central first), edges, documents."""
-    pairs = [(e.source, e.target) for e in data.edges.values()]
-    rank = centrality(data.nodes, pairs)
+    rank = centrality(data.nodes, ((e.source, e.target) for e in data.all_edges()))
     order = sorted(data.nodes, key=lambda iri: (-rank.get(iri, 0.0), data.nodes[iri].label, iri))
     kept = order[:max_nodes]
     if len(order) > max_nodes:
         log.info("overview: %d of %d nodes kept (top by centrality)", max_nodes, len(order))
     kept_set = set(kept)
-    edges = [e for e in data.edges.values() if e.source in kept_set and e.target in kept_set]
-    total_edges = len(edges)
+    total_edges = 0
+
+    def among_kept() -> Iterator[Edge]:
+        nonlocal total_edges
+        for edge in data.all_edges():
+            if edge.source in kept_set and edge.target in kept_set:
+                total_edges += 1
+                yield edge
+
+    # The first max_edges as sorting them all would give, holding no more than those.
+    edges = heapq.nsmallest(max_edges, among_kept(),
+                            key=lambda e: (e.kind == "mentions", -e.count, e.source, e.target, e.label))
     if total_edges > max_edges:
         log.info("overview: %d of %d edges kept (mentions stated least often left out)", max_edges, total_edges)
-        edges = sorted(edges, key=lambda e: (e.kind == "mentions", -e.count, e.source, e.target, e.label))[:max_edges]
     where = positions(kept, [(e.source, e.target) for e in edges])
 
     doc_ids = sorted({d.id for d in data.documents.values()})

@@ -108,14 +108,14 @@ def test_ontology_page_falls_back_to_a_plain_rendering(tmp_path):
 
 def test_entity_pages_look_document_titles_up_once(tmp_path, monkeypatch):
     """Per page, the title table cost entities x documents: a minute at 10M words."""
-    from kg.views.data import ViewData, neighbours
-    from kg.views.ego import write_entity_pages
+    from kg.views import write_node_pages
+    from kg.views.data import ViewData
 
     data = synthetic_data(200, 400)
     calls = []
     real = ViewData.titles
     monkeypatch.setattr(ViewData, "titles", lambda self: calls.append(1) or real(self))
-    pages = write_entity_pages(tmp_path, data, neighbours(data))
-    assert pages > 100 and len(calls) == 1
+    pages = write_node_pages(tmp_path, data)
+    assert pages["entity pages"] > 100 and len(calls) == 1
     some = next(iter(data.documents.values()))
     assert any(some.title in path.read_text(encoding="utf-8") for path in tmp_path.iterdir())
