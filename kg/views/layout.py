@@ -11,6 +11,7 @@ from array import array
 from collections.abc import Iterable
 
 SEED = 20240601
+BLOCK = 250  # nodes whose pushes are summed at a time
 
 
 def centrality(nodes: Iterable[str], edges: Iterable[tuple[str, str]]) -> dict[str, float]:
@@ -77,8 +78,9 @@ def _force_layout(count: int, src, dst, seed: int, iterations: int):
     """Fruchterman-Reingold, vectorised with numpy over all pairs (float32).
 
     networkx's spring_layout switches to a per-node Python loop above 500
-    nodes (40 s for 2,000 nodes on our machines); all pairs at once take
-    about a second for the 2,000 nodes the overview draws at most."""
+    nodes (40 s for 2,000 nodes on our machines); all pairs, summed BLOCK
+    rows at a time, take about a second for the 2,000 nodes the overview
+    draws at most."""
     import numpy as np
 
     rng = np.random.default_rng(seed)
@@ -87,14 +89,18 @@ def _force_layout(count: int, src, dst, seed: int, iterations: int):
     temperature = 0.1
     cooling = temperature / (iterations + 1)
     x, y = pos[:, 0], pos[:, 1]
+    disp = np.empty_like(pos)
     for _ in range(iterations):
-        dx = x[:, None] - x[None, :]
-        dy = y[:, None] - y[None, :]
-        push = dx * dx
-        push += dy * dy
-        np.maximum(push, np.float32(1e-4), out=push)
-        np.divide(k * k, push, out=push)  # repulsion k²/d along each pair
-        disp = np.stack(((dx * push).sum(axis=1), (dy * push).sum(axis=1)), axis=1)
+        for low in range(0, count, BLOCK):  # rows of pairs at a time: all 2,000 x 2,000 at once held ~80 MB
+            high = min(count, low + BLOCK)
+            dx = x[low:high, None] - x[None, :]
+            dy = y[low:high, None] - y[None, :]
+            push = dx * dx
+            push += dy * dy
+            np.maximum(push, np.float32(1e-4), out=push)
+            np.divide(k * k, push, out=push)  # repulsion k²/d along each pair
+            disp[low:high, 0] = (dx * push).sum(axis=1)
+            disp[low:high, 1] = (dy * push).sum(axis=1)
         if len(src):
             pull = pos[src] - pos[dst]
             pull *= np.sqrt((pull * pull).sum(axis=1))[:, None] / k  # attraction d²/k along each edge
