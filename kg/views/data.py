@@ -4,8 +4,8 @@ The views read the graph, never the in-memory extraction results: extraction
 streams documents at scale, and the store is the one place where everything
 a build found is together. ``load_view_data`` turns a handful of SELECT
 queries into plain dataclasses (nodes, edges, documents) that every page
-writer shares; ``centrality`` and ``layout`` add the networkx figures the
-overview needs.
+writer shares, the documents' mention edges kept on disk (kg/views/edge_file.py);
+kg/views/layout.py adds the PageRank and positions the overview needs.
 """
 from __future__ import annotations
 

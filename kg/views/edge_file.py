@@ -88,6 +88,8 @@ class EdgeFile:
 
     def by_endpoint(self) -> Iterator[tuple[str, list[Edge]]]:
         """Each node at either end of an edge, in IRI order, with its edges in file order."""
+        if not self._count:
+            return
         ends = ((end, row) for row in self._rows() for end in ((row[0],) if row[0] == row[1] else row[:2]))
         for end, group in groupby(sorted_rows(ends, itemgetter(0), self.folder(), RUN_ROWS), key=itemgetter(0)):
             yield end, [_unpack(row) for _, row in group]
