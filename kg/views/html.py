@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -37,8 +38,34 @@ def esc(value: Any) -> str:
 
 def script_json(value: Any) -> str:
     """JSON safe to place inside <script>: no '<', '>' or '&' survives, so no tag can close it."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return text.translate(_JSON_UNSAFE)
+    return _script_dumps(value)
+
+
+def script_json_chunks(value: Any, depth: int = 2) -> Iterator[str]:
+    """``script_json`` in pieces, for writing a large value without holding its text.
+
+    Objects and arrays down to ``depth`` levels are written member by member,
+    each member by ``json.dumps`` (in C: ``JSONEncoder.iterencode`` runs in
+    Python, several times slower). A piece never splits an unsafe character."""
+    if depth and isinstance(value, dict) and all(isinstance(key, str) for key in value):
+        yield "{"
+        for at, (key, member) in enumerate(value.items()):
+            yield ("," if at else "") + _script_dumps(key) + ":"
+            yield from script_json_chunks(member, depth - 1)
+        yield "}"
+    elif depth and isinstance(value, (list, tuple)):
+        yield "["
+        for at, member in enumerate(value):
+            if at:
+                yield ","
+            yield from script_json_chunks(member, depth - 1)
+        yield "]"
+    else:
+        yield _script_dumps(value)
+
+
+def _script_dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).translate(_JSON_UNSAFE)
 
 
 def official_url(doc_id: str) -> str:

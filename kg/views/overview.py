@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.views.data import Edge, ViewData, load_view_data
-from kg.views.html import COLOURS, SHAPES, TYPE_NAMES, esc, file_name, official_url, page, script_json, vis_network
+from kg.views.html import COLOURS, SHAPES, TYPE_NAMES, esc, file_name, official_url, page, script_json_chunks, vis_network
 from kg.views.layout import centrality, positions
 
 log = logging.getLogger(__name__)
@@ -100,8 +100,17 @@ def _options(values: list[str], everything: str) -> str:
         f'<option value="{esc(v)}">{esc(v)}</option>' for v in values)
 
 
+_DATA = "\0kg-data\0"  # where the payload goes; no escaped text holds a NUL
+
+
 def render_overview(payload: dict[str, Any], top_n: int | None = None) -> str:
     """The overview page's HTML for a payload (see ``overview_payload``)."""
+    return "".join(overview_chunks(payload, top_n))
+
+
+def overview_chunks(payload: dict[str, Any], top_n: int | None = None) -> Iterator[str]:
+    """``render_overview`` in pieces: the payload's JSON (14 MB at 10M words) is
+    written member by member, never held as one text beside the page's."""
     script, vis_css = vis_network()
     nodes, edges = payload["nodes"], payload["edges"]
     types = [t for t in COLOURS if any(n["type"] == t for n in nodes)]
@@ -138,10 +147,14 @@ def render_overview(payload: dict[str, Any], top_n: int | None = None) -> str:
 <main id="kg-network"></main>
 <aside id="kg-details"><p class="hint">Klik op een knoop of verbinding.</p></aside>
 </div>
-<script type="application/json" id="kg-data">{script_json(payload)}</script>
+<script type="application/json" id="kg-data">{_DATA}</script>
 <script>{script}</script>
 <script>{asset_js()}</script>"""
-    return page("kamerkg: overzicht", body, style=vis_css + asset_css())
+    # The last marker: the one placed here, after all the text taken from documents.
+    before, _, after = page("kamerkg: overzicht", body, style=vis_css + asset_css()).rpartition(_DATA)
+    yield before
+    yield from script_json_chunks(payload)
+    yield after
 
 
 def asset_js() -> str:
@@ -159,7 +172,8 @@ def asset_css() -> str:
 def write_overview_page(path: Path, data: ViewData, *, max_nodes: int = MAX_NODES, top_n: int | None = None) -> int:
     """Write the overview for already-loaded data; returns the number of nodes drawn."""
     payload = overview_payload(data, max_nodes)
-    path.write_text(render_overview(payload, top_n), encoding="utf-8")
+    with path.open("w", encoding="utf-8") as handle:
+        handle.writelines(overview_chunks(payload, top_n))
     return len(payload["nodes"])
 
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 import re
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from tests.views.conftest import IMG, SCRIPT, small_extractions, store_of, synthetic_data
 
 EXTERNAL = re.compile(r"<(?:script|img|iframe)[^>]*\ssrc=[\"']?(?:https?:)?//|<link[^>]*\shref=[\"']?(?:https?:)?//", re.I)
@@ -35,6 +38,31 @@ def test_script_json_cannot_close_the_script():
     text = script_json({"label": "</script><script>alert(1)</script>&"})
     assert "<" not in text and ">" not in text and "&" not in text
     assert json.loads(text) == {"label": "</script><script>alert(1)</script>&"}
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(alphabet="<>&a\u2028\"\\\n"),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(alphabet="<&ab", max_size=3), inner, max_size=4),
+    max_leaves=20)
+
+
+@settings(max_examples=200, deadline=None)
+@given(json_values)
+def test_script_json_in_pieces_is_script_json(value):
+    """The overview writes its payload piece by piece; the pieces must make the same text."""
+    from kg.views.html import script_json, script_json_chunks
+
+    assert "".join(script_json_chunks(value)) == script_json(value)
+    assert json.loads(script_json(value)) == value
+
+
+def test_overview_page_is_written_in_pieces_as_rendered(tmp_path):
+    from kg.views.overview import overview_payload, render_overview, write_overview_page
+
+    data = synthetic_data(120, 300)
+    write_overview_page(tmp_path / "graph.html", data, max_nodes=50)
+    assert (tmp_path / "graph.html").read_text(encoding="utf-8") == render_overview(overview_payload(data, max_nodes=50))
+    assert "\0" not in render_overview(overview_payload(data, max_nodes=50))
 
 
 def test_highlight_escapes_around_the_mark():
