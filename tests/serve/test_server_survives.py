@@ -50,9 +50,12 @@ def test_a_thousand_requests_then_a_valid_answer(tmp_path):
         reset_kinds = set()
         for i in range(1000):
             method, data = _abuse(rng, i)
+            # An oversized request goes on a connection of its own: the server may close it
+            # after answering, and the next request on a shared one would meet a dead socket.
+            client = requests if i % 6 == 1 else session
             try:
                 if method == "get":
-                    response = session.get(server.query_url, params=data, timeout=30)
+                    response = client.get(server.query_url, params=data, timeout=30)
                 else:
                     response = session.post(server.query_url.rsplit("/", 1)[0] + "/update", data=data, timeout=30)
             except requests.ConnectionError:
