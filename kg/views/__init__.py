@@ -9,7 +9,10 @@ from __future__ import annotations
 import logging
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from kg.views.data import ViewData
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +43,7 @@ def write_views(folder: Path, store: Any, outputs: set[str] | None = None) -> di
     return counts
 
 
-def write_node_pages(folder: Path, data: Any) -> dict[str, int]:
+def write_node_pages(folder: Path, data: ViewData) -> dict[str, int]:
     """A page per entity (Organization, Person, Measure, Motion) and per document,
     cited-only documents included, in one pass over ``data.edges_by_node``."""
     from kg.views.document import actions_by_document, document_page

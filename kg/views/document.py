@@ -3,7 +3,6 @@ persons and measures it names, the motions it reports on, who did what in
 it, and the documents it cites and is cited by."""
 from __future__ import annotations
 
-
 from kg.views.data import Edge, ViewData
 from kg.views.ego import doc_link, evidence_html, node_link
 from kg.views.html import TYPE_NAMES, esc, highlight, page
