@@ -18,6 +18,9 @@ def test_build_writes_every_output(built):
     assert report.documents == 5
     assert report.triples > 100
     assert not report.skipped
+    # The scratch of the views, network files and spools is gone, and nothing of it lands in OUT's listing.
+    scratch = [p.name for p in out.iterdir() if p.name.startswith(".") and p.is_dir()]
+    assert scratch == [], scratch
 
 
 def test_rapper_accepts_the_turtle(built):
