@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -105,11 +105,26 @@ def file_name(iri: str) -> str:
 
 def page(title: str, body: str, *, root: str = "", style: str = "", head: str = "") -> str:
     """A complete page: escaped title, kamerkg's stylesheet inlined, a link home."""
-    return (f'<!DOCTYPE html>\n<html lang="nl"><head><meta charset="utf-8">'
-            f'<meta name="viewport" content="width=device-width,initial-scale=1">'
-            f"<title>{esc(title)}</title><style>{asset('page.css')}{style}</style>{head}</head>"
-            f'<body><nav><a href="{root}index.html">kamerkg</a> · <a href="{root}graph.html">overzicht</a> · '
-            f'<a href="{root}views/whodidwhat.html">wie deed wat</a></nav>\n{body}\n</body></html>\n')
+    return "".join(page_chunks(title, (body,), root=root, style=style, head=head))
+
+
+def page_chunks(title: str, body: Iterable[str], *, root: str = "", style: str = "", head: str = "") -> Iterator[str]:
+    """``page`` in pieces, the body's as they come: a page listing every document
+    or action of a large corpus is written row by row, not held as text."""
+    yield (f'<!DOCTYPE html>\n<html lang="nl"><head><meta charset="utf-8">'
+           f'<meta name="viewport" content="width=device-width,initial-scale=1">'
+           f"<title>{esc(title)}</title><style>{asset('page.css')}{style}</style>{head}</head>"
+           f'<body><nav><a href="{root}index.html">kamerkg</a> · <a href="{root}graph.html">overzicht</a> · '
+           f'<a href="{root}views/whodidwhat.html">wie deed wat</a></nav>\n')
+    yield from body
+    yield "\n</body></html>\n"
+
+
+def write_chunks(path: Path, chunks: Iterable[str]) -> Path:
+    """Write a page's pieces to ``path`` as UTF-8."""
+    with path.open("w", encoding="utf-8") as handle:
+        handle.writelines(chunks)
+    return path
 
 
 def highlight(sentence: str, quote: str) -> str:

@@ -2,11 +2,13 @@
 the ontology documentation and a SPARQL how-to."""
 from __future__ import annotations
 
+from collections.abc import Iterator
+from itertools import chain
 from pathlib import Path
 
 from kg.views.data import ViewData
 from kg.views.ego import doc_link
-from kg.views.html import esc, file_name, page
+from kg.views.html import esc, file_name, page_chunks, write_chunks
 
 OUTPUT_FILES = ("kg.ttl", "kg.trig", "kg.nt", "kg.jsonld", "kg.graphml", "void.ttl")
 
@@ -56,7 +58,8 @@ def _plots_section(images: list[str]) -> str:
     return f'<h2 id="plots">Statistieken</h2><p>Gemaakt met <code>kamerkg stats OUT --plot DIR</code>.</p>{figures}'
 
 
-def index_page(data: ViewData, present: set[str] | None = None, images: list[str] | None = None) -> str:
+def index_chunks(data: ViewData, present: set[str] | None = None, images: list[str] | None = None) -> Iterator[str]:
+    """The index in pieces: the table of documents row by row (every document of the corpus)."""
     present = present if present is not None else set(OUTPUT_FILES)
     files = " · ".join(f'<a href="{name}">{name}</a>' for name in OUTPUT_FILES if name in present)
     docs = sorted((d for d in data.documents.values() if d.in_corpus), key=lambda d: (d.date or d.year, d.id))
@@ -65,7 +68,7 @@ def index_page(data: ViewData, present: set[str] | None = None, images: list[str
     for edge in data.all_edges():
         if edge.kind == "mentions":
             mentions[edge.source] = mentions.get(edge.source, 0) + 1
-    rows = "".join(
+    rows = (
         f'<tr><td><a href="views/{esc(file_name(d.iri))}">{esc(d.id)}</a></td><td>{esc(d.type)}</td>'
         f"<td>{esc(d.date or d.year)}</td><td>{esc(d.title)}</td><td>{mentions.get(d.iri, 0)}</td>"
         f"<td>{doc_link(d.id)}</td></tr>" for d in docs)
@@ -86,11 +89,13 @@ def index_page(data: ViewData, present: set[str] | None = None, images: list[str
                            if nodes else "<p class=muted>Geen gevonden.</p>"))
     parts.append("<table>" + "".join(f"<tr><th>{esc(k)}</th><td>{v}</td></tr>" for k, v in counts) + "</table>")
     parts.append(f"<h2 id=documents>Documenten ({len(docs)})</h2><table><tr><th>id</th><th>soort</th><th>datum</th>"
-                 f"<th>titel</th><th>entiteiten</th><th>bron</th></tr>{rows}</table>")
-    parts += sections
-    parts.append(_plots_section(images or []))
-    parts.append(SPARQL_HOWTO.format(out="OUT", saved=_saved_queries()))
-    return page("kamerkg", "".join(parts))
+                 f"<th>titel</th><th>entiteiten</th><th>bron</th></tr>")
+    tail = [*sections, _plots_section(images or []), SPARQL_HOWTO.format(out="OUT", saved=_saved_queries())]
+    return page_chunks("kamerkg", chain(parts, rows, ["</table>"], tail))
+
+
+def index_page(data: ViewData, present: set[str] | None = None, images: list[str] | None = None) -> str:
+    return "".join(index_chunks(data, present, images))
 
 
 def write_index(folder: Path, data: ViewData, outputs: set[str] | None = None) -> Path:
@@ -99,9 +104,7 @@ def write_index(folder: Path, data: ViewData, outputs: set[str] | None = None) -
         present = set(outputs)
     else:
         present = {p.name for p in folder.iterdir()} if folder.is_dir() else set()
-    path = folder / "index.html"
-    path.write_text(index_page(data, present | {"kg.ttl", "kg.trig", "kg.nt"}, plot_images(folder)), encoding="utf-8")
-    return path
+    return write_chunks(folder / "index.html", index_chunks(data, present | {"kg.ttl", "kg.trig", "kg.nt"}, plot_images(folder)))
 
 
 def refresh_index(folder: Path) -> Path:

@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from kg.views.data import Edge, ViewData, load_view_data
-from kg.views.html import COLOURS, SHAPES, TYPE_NAMES, esc, file_name, official_url, page, script_json_chunks, vis_network
+from kg.views.html import (COLOURS, SHAPES, TYPE_NAMES, esc, file_name, official_url, page, script_json_chunks,
+                           vis_network, write_chunks)
 from kg.views.layout import centrality, positions
 
 log = logging.getLogger(__name__)
@@ -172,8 +173,7 @@ def asset_css() -> str:
 def write_overview_page(path: Path, data: ViewData, *, max_nodes: int = MAX_NODES, top_n: int | None = None) -> int:
     """Write the overview for already-loaded data; returns the number of nodes drawn."""
     payload = overview_payload(data, max_nodes)
-    with path.open("w", encoding="utf-8") as handle:
-        handle.writelines(overview_chunks(payload, top_n))
+    write_chunks(path, overview_chunks(payload, top_n))
     return len(payload["nodes"])
 
 

@@ -4,17 +4,20 @@ per action labelled with the verb, and the table of actions with their
 sentences. Static SVG: no script."""
 from __future__ import annotations
 
+from collections.abc import Iterator
+from itertools import chain
 from pathlib import Path
 
 from kg.views.data import ViewData
 from kg.views.ego import evidence_html, node_link
-from kg.views.html import COLOURS, esc, file_name, page
+from kg.views.html import COLOURS, esc, file_name, page_chunks, write_chunks
 
 ROW = 22
 PALETTE = ("#d62728", "#1f77b4", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf")
 
 
-def whodidwhat_page(data: ViewData) -> str:
+def whodidwhat_chunks(data: ViewData) -> Iterator[str]:
+    """The page in pieces: one per table row (every action of the corpus)."""
     actions = sorted((e for e in data.edges.values() if e.kind == "action"),
                      key=lambda e: (data.nodes[e.source].label.casefold(), e.label, e.target))
     agents = sorted({e.source for e in actions}, key=lambda i: data.nodes[i].label.casefold())
@@ -41,19 +44,20 @@ def whodidwhat_page(data: ViewData) -> str:
                    f'<text x="{right + 8}" y="{y + 4}">{esc(data.nodes[iri].label[:34])}</text></a>')
     svg.append("</svg>")
     legend = " ".join(f'<span style="color:{c}">■ {esc(v)}</span>' for v, c in colour.items())
-    rows = "".join(
-        f"<tr><td>{node_link(data, e.source)}</td><td>{esc(e.label)}</td><td>{node_link(data, e.target)}</td>"
-        f"<td>{', '.join(esc(d) for d in sorted(e.documents))}</td><td>{evidence_html(e.evidence, 3)}</td></tr>"
-        for e in actions)
-    body = (f"<h1>Wie deed wat</h1><p>{len(agents)} actoren, {len(objects)} onderwerpen, {len(actions)} handelingen. "
-            f"Lijnen zijn gekleurd per soort handeling: {legend}</p>"
-            + ("".join(svg) if actions else "<p class=muted>Geen handelingen gevonden.</p>")
-            + "<h2>Handelingen</h2><table><tr><th>wie</th><th>handeling</th><th>wat</th><th>documenten</th>"
-            f"<th>zinnen</th></tr>{rows}</table>")
-    return page("kamerkg: wie deed wat", body, root="../")
+    rows = (f"<tr><td>{node_link(data, e.source)}</td><td>{esc(e.label)}</td><td>{node_link(data, e.target)}</td>"
+            f"<td>{', '.join(esc(d) for d in sorted(e.documents))}</td><td>{evidence_html(e.evidence, 3)}</td></tr>"
+            for e in actions)
+    body = [f"<h1>Wie deed wat</h1><p>{len(agents)} actoren, {len(objects)} onderwerpen, {len(actions)} handelingen. "
+            f"Lijnen zijn gekleurd per soort handeling: {legend}</p>",
+            "".join(svg) if actions else "<p class=muted>Geen handelingen gevonden.</p>",
+            "<h2>Handelingen</h2><table><tr><th>wie</th><th>handeling</th><th>wat</th><th>documenten</th>"
+            "<th>zinnen</th></tr>"]
+    return page_chunks("kamerkg: wie deed wat", chain(body, rows, ["</table>"]), root="../")
+
+
+def whodidwhat_page(data: ViewData) -> str:
+    return "".join(whodidwhat_chunks(data))
 
 
 def write_whodidwhat(folder: Path, data: ViewData) -> Path:
-    path = folder / "whodidwhat.html"
-    path.write_text(whodidwhat_page(data), encoding="utf-8")
-    return path
+    return write_chunks(folder / "whodidwhat.html", whodidwhat_chunks(data))
