@@ -65,6 +65,18 @@ def test_overview_page_is_written_in_pieces_as_rendered(tmp_path):
     assert "\0" not in render_overview(overview_payload(data, max_nodes=50))
 
 
+def test_index_and_whodidwhat_are_written_in_pieces_as_rendered(tmp_path, small_store):
+    from kg.views.data import load_view_data
+    from kg.views.index import index_page, write_index
+    from kg.views.whodidwhat import whodidwhat_page, write_whodidwhat
+
+    data = load_view_data(small_store)
+    written = write_whodidwhat(tmp_path, data).read_text(encoding="utf-8")
+    assert written == whodidwhat_page(data) and "Dienst Waakzaamheid" in written and written.endswith("</html>\n")
+    written = write_index(tmp_path, data, {"kg.ttl"}).read_text(encoding="utf-8")
+    assert written == index_page(data, {"kg.ttl", "kg.trig", "kg.nt"}) and "kst-90001-1" in written
+
+
 def test_highlight_escapes_around_the_mark():
     from kg.views.html import highlight
 
