@@ -144,6 +144,7 @@ class DocInfo:
     date: str = ""
     year: str = ""
     in_corpus: bool = False
+    named: int = 0  # distinct nodes it mentions: its mention edges, counted as they are written
 
     @property
     def url(self) -> str:
@@ -331,6 +332,7 @@ def _load_mentions(store, data: ViewData) -> None:
             _add_evidence(edge.evidence, evidence, EDGE_EVIDENCE)
         for edge in edges.values():
             data.mention_edges.append(edge)
+        doc.named += len(edges)
 
 
 def _load_relations(store, data: ViewData) -> None:

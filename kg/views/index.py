@@ -64,13 +64,9 @@ def index_chunks(data: ViewData, present: set[str] | None = None, images: list[s
     files = " · ".join(f'<a href="{name}">{name}</a>' for name in OUTPUT_FILES if name in present)
     docs = sorted((d for d in data.documents.values() if d.in_corpus), key=lambda d: (d.date or d.year, d.id))
     cited = len(data.documents) - len(docs)
-    mentions: dict[str, int] = {}
-    for edge in data.all_edges():
-        if edge.kind == "mentions":
-            mentions[edge.source] = mentions.get(edge.source, 0) + 1
     rows = (
         f'<tr><td><a href="views/{esc(file_name(d.iri))}">{esc(d.id)}</a></td><td>{esc(d.type)}</td>'
-        f"<td>{esc(d.date or d.year)}</td><td>{esc(d.title)}</td><td>{mentions.get(d.iri, 0)}</td>"
+        f"<td>{esc(d.date or d.year)}</td><td>{esc(d.title)}</td><td>{d.named}</td>"
         f"<td>{doc_link(d.id)}</td></tr>" for d in docs)
     counts = [("documenten", len(docs)), ("alleen geciteerde documenten", cited)]
     parts = [f"<h1>kamerkg: kennisgraaf terrorismebestrijding</h1>"

@@ -1,8 +1,8 @@
-"""Centrality and positions for the graph pages, computed in Python.
+"""Centrality and positions for the graph pages, computed in Python with numpy and scipy.
 
 vis.js's own physics needs minutes to settle a few thousand nodes in a
-browser; a seeded networkx layout takes seconds once, at build time, and
-gives the same picture on every build.
+browser; a seeded layout takes seconds once, at build time, and gives the
+same picture on every build.
 """
 from __future__ import annotations
 

@@ -75,6 +75,12 @@ def test_index_and_whodidwhat_are_written_in_pieces_as_rendered(tmp_path, small_
     assert written == whodidwhat_page(data) and "Dienst Waakzaamheid" in written and written.endswith("</html>\n")
     written = write_index(tmp_path, data, {"kg.ttl"}).read_text(encoding="utf-8")
     assert written == index_page(data, {"kg.ttl", "kg.trig", "kg.nt"}) and "kst-90001-1" in written
+    # The entities column counts each document's mention edges, as they were written.
+    named = {}
+    for edge in data.all_edges():
+        if edge.kind == "mentions":
+            named[edge.source] = named.get(edge.source, 0) + 1
+    assert {d.iri: d.named for d in data.documents.values() if d.named} == named and named
 
 
 def test_highlight_escapes_around_the_mark():
