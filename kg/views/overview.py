@@ -13,12 +13,13 @@ import heapq
 import logging
 import math
 from collections.abc import Iterator
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
 from kg.views.data import Edge, ViewData, load_view_data
-from kg.views.html import (COLOURS, SHAPES, TYPE_NAMES, esc, file_name, official_url, page, script_json_chunks,
-                           vis_network, write_chunks)
+from kg.views.html import (COLOURS, SHAPES, TYPE_NAMES, esc, file_name, official_url, page_chunks,
+                           script_json_chunks, vis_network, write_chunks)
 from kg.views.layout import centrality, positions
 
 log = logging.getLogger(__name__)
@@ -101,9 +102,6 @@ def _options(values: list[str], everything: str) -> str:
         f'<option value="{esc(v)}">{esc(v)}</option>' for v in values)
 
 
-_DATA = "\0kg-data\0"  # where the payload goes; no escaped text holds a NUL
-
-
 def render_overview(payload: dict[str, Any], top_n: int | None = None) -> str:
     """The overview page's HTML for a payload (see ``overview_payload``)."""
     return "".join(overview_chunks(payload, top_n))
@@ -148,14 +146,12 @@ def overview_chunks(payload: dict[str, Any], top_n: int | None = None) -> Iterat
 <main id="kg-network"></main>
 <aside id="kg-details"><p class="hint">Klik op een knoop of verbinding.</p></aside>
 </div>
-<script type="application/json" id="kg-data">{_DATA}</script>
+<script type="application/json" id="kg-data">"""
+    after = f"""</script>
 <script>{script}</script>
 <script>{asset_js()}</script>"""
-    # The last marker: the one placed here, after all the text taken from documents.
-    before, _, after = page("kamerkg: overzicht", body, style=vis_css + asset_css()).rpartition(_DATA)
-    yield before
-    yield from script_json_chunks(payload)
-    yield after
+    return page_chunks("kamerkg: overzicht", chain([body], script_json_chunks(payload), [after]),
+                       style=vis_css + asset_css())
 
 
 def asset_js() -> str:
