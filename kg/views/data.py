@@ -301,7 +301,8 @@ def load_view_data(source: Any, scratch: Path | None = None) -> ViewData:
     for node in data.nodes.values():
         node.aliases.sort(key=str.casefold)
         node.roles.sort(key=str.casefold)
-    log.info("views: %d nodes, %d edges, %d documents", len(data.nodes), len(data.edges), len(data.documents))
+    log.info("views: %d nodes, %d edges (%d of them mentions, on disk), %d documents", len(data.nodes),
+             len(data.edges) + len(data.mention_edges), len(data.mention_edges), len(data.documents))
     return data
 
 
@@ -333,7 +334,7 @@ def _load_mentions(store, data: ViewData) -> None:
             _add_evidence(edge.evidence, evidence, EDGE_EVIDENCE)
         for edge in edges.values():
             data.mention_edges.append(edge)
-        doc.named += len(edges)
+        doc.named = len(edges)  # a document's rows come together: this is all of them
 
 
 def _load_relations(store, data: ViewData) -> None:

@@ -57,7 +57,7 @@ def test_a_thousand_requests_then_a_valid_answer(tmp_path):
                 if method == "get":
                     response = client.get(server.query_url, params=data, timeout=30)
                 else:
-                    response = session.post(server.query_url.rsplit("/", 1)[0] + "/update", data=data, timeout=30)
+                    response = client.post(server.query_url.rsplit("/", 1)[0] + "/update", data=data, timeout=30)
             except requests.ConnectionError:
                 # A server may answer an oversized request line and close the connection
                 # before reading it all; the client then sees a reset (seen on a loaded machine).
