@@ -4,7 +4,7 @@ The views read the graph, never the in-memory extraction results: extraction
 streams documents at scale, and the store is the one place where everything
 a build found is together. ``load_view_data`` turns a handful of SELECT
 queries into plain dataclasses (nodes, edges, documents) that every page
-writer shares, the documents' mention edges kept on disk (kg/views/edge_file.py);
+writer shares, the edges kept on disk (kg/views/edge_file.py);
 kg/views/layout.py adds the PageRank and positions the overview needs.
 """
 from __future__ import annotations
@@ -13,7 +13,7 @@ import logging
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from itertools import groupby
+from itertools import chain, groupby
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
@@ -30,8 +30,11 @@ MAX_EVIDENCE = 12  # sentences kept per node: enough to read, small pages
 # three, the document and entity tables one). At 10M words the edges hold 416k
 # sentences with twelve; most edges are a document naming an entity.
 EDGE_EVIDENCE = 3
-# Mention rows sorted in memory at a time (a sentence each): ~25 MB at 10M words.
+# Mention rows sorted in memory at a time (a sentence each): ~25 MB at 10M words;
+# the same for the other relations' rows, and summed edges (up to three sentences each).
 MENTION_RUN_ROWS = 50_000
+RELATION_RUN_ROWS = 50_000
+EDGE_RUN_ROWS = 20_000
 
 PREFIXES = """
 PREFIX kg: <https://w3id.org/kamerkg/def#>
@@ -182,36 +185,46 @@ class Edge:
 
 @dataclass(slots=True)
 class ViewData:
-    """Nodes, documents and edges of the views. ``edges`` holds every edge but the
-    documents' mentions, which are as many as all the others many times over
-    and wait on disk in ``mention_edges``; ``all_edges`` and ``edges_by_node``
-    read both."""
+    """Nodes, documents and edges of the views.
+
+    ``load_view_data`` keeps every edge on disk, to be read back as streams:
+    the documents' mentions in ``mention_edges`` (as many as all the others
+    many times over), the other relations in ``relation_edges``. ``edges``
+    holds the edges made in memory with ``edge`` (hand-built data).
+    ``all_edges`` and ``edges_by_node`` read all three."""
 
     nodes: dict[str, Node] = field(default_factory=dict)
     edges: dict[tuple[str, str, str], Edge] = field(default_factory=dict)
     documents: dict[str, DocInfo] = field(default_factory=dict)  # by IRI
     mention_edges: EdgeFile = field(default_factory=EdgeFile)
+    relation_edges: EdgeFile = field(default_factory=EdgeFile)
 
     def all_edges(self) -> Iterator[Edge]:
-        """The mention edges (by document, then first mention), then the others."""
+        """The mention edges (by document, then first mention), then the others (first stated first)."""
         yield from self.mention_edges
+        yield from self.relation_edges
         yield from self.edges.values()
+
+    def actions(self) -> Iterator[Edge]:
+        """The action edges, in ``all_edges`` order."""
+        return (edge for edge in chain(self.relation_edges, self.edges.values()) if edge.kind == "action")
 
     def edges_by_node(self) -> Iterator[tuple[str, list[Edge]]]:
         """Every node in IRI order with the edges at either end of it, in ``all_edges`` order.
 
-        Only one node's mention edges are held at a time."""
+        Only one node's spooled edges are held at a time."""
         index = neighbours(self)
-        spooled = self.mention_edges.by_endpoint()
-        pending = next(spooled, None)
+        streams = [self.mention_edges.by_endpoint(), self.relation_edges.by_endpoint()]
+        heads = [next(stream, None) for stream in streams]
         for iri in sorted(self.nodes):
-            while pending is not None and pending[0] < iri:  # an end that is no node: pages skip it too
-                pending = next(spooled, None)
-            mentions: list[Edge] = []
-            if pending is not None and pending[0] == iri:
-                mentions = pending[1]
-                pending = next(spooled, None)
-            yield iri, mentions + index.get(iri, [])
+            found: list[Edge] = []
+            for number, stream in enumerate(streams):
+                while heads[number] is not None and heads[number][0] < iri:  # an end that is no node: skipped
+                    heads[number] = next(stream, None)
+                if heads[number] is not None and heads[number][0] == iri:
+                    found += heads[number][1]
+                    heads[number] = next(stream, None)
+            yield iri, found + index.get(iri, [])
 
     def doc_id(self, iri: str) -> str:
         doc = self.documents.get(iri)
@@ -274,7 +287,7 @@ def load_view_data(source: Any, scratch: Path | None = None) -> ViewData:
     The mention edges and the sort behind them go to files in ``scratch`` (by
     default a temporary folder that lives as long as the returned data)."""
     store = open_store(source)
-    data = ViewData(mention_edges=EdgeFile(scratch))
+    data = ViewData(mention_edges=EdgeFile(scratch), relation_edges=EdgeFile(scratch))
     for row in _rows(store, Q_DOCUMENTS):
         data.documents[row["d"]] = DocInfo(
             iri=row["d"], id=row["id"], title=row["title"], type=row["type"], date=row["date"],
@@ -301,8 +314,9 @@ def load_view_data(source: Any, scratch: Path | None = None) -> ViewData:
     for node in data.nodes.values():
         node.aliases.sort(key=str.casefold)
         node.roles.sort(key=str.casefold)
-    log.info("views: %d nodes, %d edges (%d of them mentions, on disk), %d documents", len(data.nodes),
-             len(data.edges) + len(data.mention_edges), len(data.mention_edges), len(data.documents))
+    log.info("views: %d nodes, %d edges (%d of them mentions), %d documents", len(data.nodes),
+             len(data.edges) + len(data.mention_edges) + len(data.relation_edges), len(data.mention_edges),
+             len(data.documents))
     return data
 
 
@@ -338,18 +352,38 @@ def _load_mentions(store, data: ViewData) -> None:
 
 
 def _load_relations(store, data: ViewData) -> None:
+    """Citations, actions, motion references and links: each node's share of them
+    (its evidence, documents) as the rows come, and the edges they make.
+
+    A row is one statement of an edge; the edge sums all of its statements. The
+    rows go through the external sort by edge and order of arrival, each
+    edge's rows are summed as they come out together, and the edges, put back
+    in the order of their first statement, go to ``data.relation_edges``. At
+    20M words these edges held ~142k sentences in memory."""
+    folder = data.relation_edges.folder()
+    ordered = sorted_rows(_relation_rows(store, data), itemgetter(0, 1, 2, 3), folder, RELATION_RUN_ROWS)
+    edges = sorted_rows(_summed(ordered), itemgetter(0), folder, EDGE_RUN_ROWS)
+    for _, edge in edges:
+        data.relation_edges.append(edge)
+
+
+LINK_LABELS = {"submitter": "ingediend door", "published as": "gepubliceerd als", "party": "partij",
+               "signatory": "ondertekend door"}
+
+
+def _relation_rows(store, data: ViewData) -> Iterator[tuple]:
+    """(source, target, label, number, kind, action class, document id, evidence) per
+    statement of a relation, numbered in the order the queries give them."""
+    number = 0
     for row in _rows(store, Q_CITATIONS):
         source, target = _node_for_document(data, row["from"]), _node_for_document(data, row["to"])
         doc_id = data.doc_id(row["from"])
-        edge = data.edge(source.iri, target.iri, "citeert", "cites")
-        edge.documents.add(doc_id)
-        edge.count += 1
         evidence = Evidence(doc_id, row["sentence"], row["exact"])
-        _add_evidence(edge.evidence, evidence, EDGE_EVIDENCE)
         _add_evidence(target.evidence, evidence)  # where this document is cited
+        number += 1
+        yield source.iri, target.iri, "citeert", number, "cites", "", doc_id, _packed(evidence)
     classes = {row["c"]: row["class"] for row in _rows(store, Q_ACTION_CLASSES)}
     for row in _rows(store, Q_ACTIONS):
-        row["class"] = classes.get(row["c"], "")
         agent = data.nodes.get(row["agent"]) or (
             _node_for_document(data, row["agent"]) if row["agent"] in data.documents else None)
         if agent is None:
@@ -358,25 +392,21 @@ def _load_relations(store, data: ViewData) -> None:
         doc_id = data.doc_id(doc_iri)
         target = row["object"] if row["object"] in data.nodes else _node_for_document(data, doc_iri).iri
         evidence = Evidence(doc_id, row["sentence"], row["exact"], int(row["start"] or 0))
-        edge = data.edge(agent.iri, target, row["verb"], "action", action_class=row["class"])
-        edge.documents.add(doc_id)
-        edge.count += 1
-        _add_evidence(edge.evidence, evidence, EDGE_EVIDENCE)
         agent.documents.add(doc_id)
         _add_evidence(agent.evidence, evidence)
+        number += 1
+        yield agent.iri, target, row["verb"], number, "action", classes.get(row["c"], ""), doc_id, _packed(evidence)
     for row in _rows(store, Q_MOTION_REFS):
         motion = data.nodes.get(row["motion"])
         if motion is None:
             continue
         doc = _node_for_document(data, row["d"])
         label = "meldt" + (f" ({row['status']})" if row["status"] else "")
-        edge = data.edge(doc.iri, motion.iri, label, "reports on")
-        edge.documents.add(doc.label)
-        edge.count += 1
         evidence = Evidence(doc.label, row["sentence"], row["exact"])
-        _add_evidence(edge.evidence, evidence, EDGE_EVIDENCE)
         _add_evidence(motion.evidence, evidence)
         motion.documents.add(doc.label)
+        number += 1
+        yield doc.iri, motion.iri, label, number, "reports on", "", doc.label, _packed(evidence)
     for row in _rows(store, Q_LINKS):
         if row["s"] not in data.nodes:
             continue
@@ -384,10 +414,29 @@ def _load_relations(store, data: ViewData) -> None:
             if row["rel"] != "published as":
                 continue
             _node_for_document(data, row["o"])
-        edge = data.edge(row["s"], row["o"], {"submitter": "ingediend door", "published as": "gepubliceerd als",
-                                              "party": "partij", "signatory": "ondertekend door"}[row["rel"]],
-                         row["rel"])
-        edge.count += 1
+        number += 1
+        yield row["s"], row["o"], LINK_LABELS[row["rel"]], number, row["rel"], "", None, None
+
+
+def _packed(evidence: Evidence) -> tuple:
+    return evidence.doc, evidence.sentence, evidence.quote, evidence.start
+
+
+def _summed(rows: Iterator[tuple]) -> Iterator[tuple[int, Edge]]:
+    """Each edge of rows sorted by edge, then number: (number of its first statement, the edge).
+    Its kind and action class are those first stated; documents, count and the first
+    EDGE_EVIDENCE distinct sentences gather over all statements, in order."""
+    for (source, target, label), group in groupby(rows, key=itemgetter(0, 1, 2)):
+        first, edge = 0, None
+        for _, _, _, number, kind, action_class, doc_id, evidence in group:
+            if edge is None:
+                first, edge = number, Edge(source, target, label, kind, action_class=action_class)
+            if doc_id is not None:
+                edge.documents.add(doc_id)
+            edge.count += 1
+            if evidence is not None:
+                _add_evidence(edge.evidence, Evidence(*evidence), EDGE_EVIDENCE)
+        yield first, edge
 
 
 def neighbours(data: ViewData) -> dict[str, list[Edge]]:

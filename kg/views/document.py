@@ -46,8 +46,7 @@ def document_page(data: ViewData, iri: str, edges: list[Edge], actions: list[Edg
 def actions_by_document(data: ViewData) -> dict[str, list[Edge]]:
     """Document id -> the actions stated in it, for its page."""
     actions: dict[str, list[Edge]] = {}
-    for edge in data.edges.values():
-        if edge.kind == "action":
-            for doc_id in edge.documents:
-                actions.setdefault(doc_id, []).append(edge)
+    for edge in data.actions():
+        for doc_id in edge.documents:
+            actions.setdefault(doc_id, []).append(edge)
     return actions

@@ -1,11 +1,13 @@
-"""The views' document -> entity edges, kept on disk and read back as streams.
+"""The views' edges, kept on disk and read back as streams.
 
-At 10M words these edges were most of the views' memory: 269k of them, each
-with its document and up to three sentences, ~250 MB of Python objects held
-until the last page was written. Here they are written once, in the order the
-pages list them, to a file of pickles under a scratch folder; the overview,
-the index and the entity and document pages each read them back as a stream,
-and ``by_endpoint`` hands each node its own edges through the external sort.
+At 10M words the documents' mention edges were most of the views' memory:
+269k of them, each with its document and up to three sentences, ~250 MB of
+Python objects held until the last page was written; the other relations
+(71k: citations, actions, motion references, links) held ~35 MB more. Here
+they are written once, in the order the pages list them, to a file of pickles
+under a scratch folder; the overview, the index and the entity and document
+pages each read them back as a stream, and ``by_endpoint`` hands each node its
+own edges through the external sort.
 """
 from __future__ import annotations
 

@@ -18,7 +18,7 @@ PALETTE = ("#d62728", "#1f77b4", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e
 
 def whodidwhat_chunks(data: ViewData) -> Iterator[str]:
     """The page in pieces: one per table row (every action of the corpus)."""
-    actions = sorted((e for e in data.edges.values() if e.kind == "action"),
+    actions = sorted(data.actions(),
                      key=lambda e: (data.nodes[e.source].label.casefold(), e.label, e.target))
     agents = sorted({e.source for e in actions}, key=lambda i: data.nodes[i].label.casefold())
     objects = sorted({e.target for e in actions}, key=lambda i: (data.nodes[i].type, data.nodes[i].label.casefold()))

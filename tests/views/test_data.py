@@ -1,5 +1,5 @@
-"""The view data's mention pass streams its rows through the external sort and keeps
-the mention edges on disk; it must give what holding and sorting every row gave."""
+"""The view data's passes stream their rows through the external sort and keep
+the edges on disk; they must give what holding every edge in memory gave."""
 from __future__ import annotations
 
 from hypothesis import given, settings
@@ -87,3 +87,112 @@ def test_the_evidence_kept_is_capped_and_in_corpus_order():
     [edge] = data.all_edges()
     on_edge = edge.evidence
     assert [e.start for e in on_edge] == list(range(100 - 16, 100 - 16 + view_data.EDGE_EVIDENCE))
+
+
+# --- the other relations: citations, actions, motion references, links -----------------------
+
+MOTION = "https://example.org/motion/m0"
+UNKNOWN = "https://example.org/unknown"
+SENTENCES = st.sampled_from(["", "A."] + [f"Zin {i}." for i in range(8)])
+ANY_DOC = st.sampled_from(DOCS + ["https://example.org/doc/uncatalogued"])
+relation_rows = st.fixed_dictionaries({
+    "citations": st.lists(st.fixed_dictionaries({
+        "from": ANY_DOC, "to": ANY_DOC, "sentence": SENTENCES, "exact": st.sampled_from(["x", "y"]),
+        "start": st.just("0")}), max_size=12),
+    "actions": st.lists(st.fixed_dictionaries({
+        "agent": st.sampled_from(ENTITIES + DOCS + [UNKNOWN]), "verb": st.sampled_from(["invoeren", "citeert"]),
+        "c": st.sampled_from(["c1", "c2", ""]), "object": st.sampled_from(ENTITIES + [MOTION, UNKNOWN, ""]),
+        "d": ANY_DOC, "sentence": SENTENCES, "exact": st.sampled_from(["x", "y"]),
+        "start": st.integers(0, 6).map(str)}), max_size=12),
+    "motions": st.lists(st.fixed_dictionaries({
+        "d": ANY_DOC, "motion": st.sampled_from([MOTION, UNKNOWN]), "sentence": SENTENCES,
+        "exact": st.just("m"), "status": st.sampled_from(["", "aangenomen"])}), max_size=8),
+    "links": st.lists(st.fixed_dictionaries({
+        "s": st.sampled_from(ENTITIES + [MOTION, UNKNOWN]),
+        "rel": st.sampled_from(["submitter", "published as", "party", "signatory"]),
+        "o": st.sampled_from(ENTITIES + DOCS + [UNKNOWN, "https://example.org/doc/elsewhere"])}), max_size=8),
+})
+
+
+def with_motion() -> ViewData:
+    data = fresh()
+    data.nodes[MOTION] = Node(iri=MOTION, label="motie", type="Motion")
+    return data
+
+
+def held_relations(data: ViewData, found: dict) -> None:
+    """The relations pass as it was: every edge held in ``data.edges`` as its rows came."""
+    for row in found["citations"]:
+        source, target = view_data._node_for_document(data, row["from"]), view_data._node_for_document(data, row["to"])
+        doc_id = data.doc_id(row["from"])
+        edge = data.edge(source.iri, target.iri, "citeert", "cites")
+        edge.documents.add(doc_id)
+        edge.count += 1
+        evidence = Evidence(doc_id, row["sentence"], row["exact"])
+        view_data._add_evidence(edge.evidence, evidence, view_data.EDGE_EVIDENCE)
+        view_data._add_evidence(target.evidence, evidence)
+    for row in found["actions"]:
+        agent = data.nodes.get(row["agent"]) or (
+            view_data._node_for_document(data, row["agent"]) if row["agent"] in data.documents else None)
+        if agent is None:
+            continue
+        doc_id = data.doc_id(row["d"])
+        target = row["object"] if row["object"] in data.nodes else view_data._node_for_document(data, row["d"]).iri
+        evidence = Evidence(doc_id, row["sentence"], row["exact"], int(row["start"] or 0))
+        edge = data.edge(agent.iri, target, row["verb"], "action", action_class={"c1": "Eén"}.get(row["c"], ""))
+        edge.documents.add(doc_id)
+        edge.count += 1
+        view_data._add_evidence(edge.evidence, evidence, view_data.EDGE_EVIDENCE)
+        agent.documents.add(doc_id)
+        view_data._add_evidence(agent.evidence, evidence)
+    for row in found["motions"]:
+        motion = data.nodes.get(row["motion"])
+        if motion is None:
+            continue
+        doc = view_data._node_for_document(data, row["d"])
+        edge = data.edge(doc.iri, motion.iri, "meldt" + (f" ({row['status']})" if row["status"] else ""), "reports on")
+        edge.documents.add(doc.label)
+        edge.count += 1
+        evidence = Evidence(doc.label, row["sentence"], row["exact"])
+        view_data._add_evidence(edge.evidence, evidence, view_data.EDGE_EVIDENCE)
+        view_data._add_evidence(motion.evidence, evidence)
+        motion.documents.add(doc.label)
+    for row in found["links"]:
+        if row["s"] not in data.nodes:
+            continue
+        if row["o"] not in data.nodes:
+            if row["rel"] != "published as":
+                continue
+            view_data._node_for_document(data, row["o"])
+        data.edge(row["s"], row["o"], view_data.LINK_LABELS[row["rel"]], row["rel"]).count += 1
+
+
+def streamed_relations(data: ViewData, found: dict, run_rows: int) -> None:
+    """The pass as it is, its rows and edges sorted in runs of ``run_rows``."""
+    by_query = {view_data.Q_CITATIONS: found["citations"], view_data.Q_ACTIONS: found["actions"],
+                view_data.Q_MOTION_REFS: found["motions"], view_data.Q_LINKS: found["links"],
+                view_data.Q_ACTION_CLASSES: [{"c": "c1", "class": "Eén"}]}
+    names = ("_rows", "RELATION_RUN_ROWS", "EDGE_RUN_ROWS")
+    original = [getattr(view_data, name) for name in names]
+    view_data._rows = lambda store, query: iter([dict(row) for row in by_query[query]])
+    view_data.RELATION_RUN_ROWS = view_data.EDGE_RUN_ROWS = run_rows
+    try:
+        view_data._load_relations(None, data)
+    finally:
+        for name, value in zip(names, original):
+            setattr(view_data, name, value)
+
+
+@settings(max_examples=300, deadline=None)
+@given(relation_rows, st.sampled_from([2, 3, 100]))
+def test_streamed_relations_equal_held_relations(found, run_rows):
+    expected, streamed = with_motion(), with_motion()
+    held_relations(expected, found)
+    streamed_relations(streamed, found, run_rows)
+    assert list(streamed.nodes) == list(expected.nodes)
+    assert streamed.nodes == expected.nodes
+    assert not streamed.edges and len(streamed.relation_edges) == len(expected.edges)
+    assert list(streamed.all_edges()) == list(expected.edges.values())
+    assert list(streamed.actions()) == [e for e in expected.edges.values() if e.kind == "action"]
+    index = view_data.neighbours(expected)
+    assert list(streamed.edges_by_node()) == [(iri, index.get(iri, [])) for iri in sorted(expected.nodes)]

@@ -23,7 +23,7 @@ def test_data_comes_from_the_store(small_store):
     assert "Ministerie van Justitie en Veiligheid" in {n.label for n in data.nodes.values()}
     person = next(n for n in data.nodes.values() if n.type == "Person")
     assert person.roles == ["minister van Justitie (Ministerie van Justitie en Veiligheid)"] and person.party == "Partij"
-    action = next(e for e in data.edges.values() if e.kind == "action")
+    action = next(data.actions())
     assert (data.nodes[action.source].label, action.label, data.nodes[action.target].label) == (
         "Dienst Waakzaamheid", "invoeren", "meldplicht")
     assert action.evidence[0].sentence.startswith("De Dienst Waakzaamheid voert")
