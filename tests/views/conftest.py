@@ -4,7 +4,6 @@ the network emulated offline."""
 from __future__ import annotations
 
 import json
-import os
 import random
 from pathlib import Path
 
@@ -89,7 +88,7 @@ def evil_store():
 
 def synthetic_data(n_nodes: int = 2000, n_edges: int = 4000, seed: int = 7):
     """A random ViewData graph (no build): for timing the overview at scale."""
-    from kg.views.data import DocInfo, Edge, Evidence, Node, ViewData
+    from kg.views.data import DocInfo, Evidence, Node, ViewData
 
     rng = random.Random(seed)
     data = ViewData()

@@ -3,7 +3,6 @@ error, no request, the overview draws, searches and opens details, and no
 markup from a document runs. First-draw times are recorded as figures."""
 from __future__ import annotations
 
-import re
 import time
 
 import pytest
