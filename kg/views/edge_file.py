@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import os
 import pickle
+import shutil
 import tempfile
+import weakref
 from collections.abc import Iterator
 from itertools import groupby
 from operator import itemgetter
@@ -51,7 +53,6 @@ class EdgeFile:
 
     def __init__(self, scratch: Path | None = None) -> None:
         self._scratch = Path(scratch) if scratch is not None else None
-        self._own: tempfile.TemporaryDirectory | None = None
         self._path: Path | None = None
         self._writer = None
         self._count = 0
@@ -62,8 +63,9 @@ class EdgeFile:
     def folder(self) -> Path:
         """The scratch folder, made on first use when none was given."""
         if self._scratch is None:
-            self._own = tempfile.TemporaryDirectory(prefix="kg-views-")
-            self._scratch = Path(self._own.name)
+            self._scratch = Path(tempfile.mkdtemp(prefix="kg-views-"))
+            # Removed with this object, quietly: TemporaryDirectory would warn each time.
+            weakref.finalize(self, shutil.rmtree, self._scratch, True)
         return self._scratch
 
     def append(self, edge: Edge) -> None:
