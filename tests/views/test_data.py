@@ -2,6 +2,8 @@
 the edges on disk; they must give what holding every edge in memory gave."""
 from __future__ import annotations
 
+from unittest import mock
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -51,13 +53,10 @@ def sorted_pass(data: ViewData, found: list[dict]) -> None:
 
 def streamed_pass(data: ViewData, found: list[dict], run_rows: int = 3) -> None:
     """The pass as it is, with sort runs of ``run_rows`` so that a few rows already go to disk."""
-    original = view_data._rows, view_data.MENTION_RUN_ROWS, edge_file.RUN_ROWS
-    view_data._rows = lambda store, query: iter([dict(row) for row in found])
-    view_data.MENTION_RUN_ROWS = edge_file.RUN_ROWS = run_rows
-    try:
+    rows = lambda store, query: iter([dict(row) for row in found])  # noqa: E731
+    with mock.patch.multiple(view_data, _rows=rows, MENTION_RUN_ROWS=run_rows), \
+            mock.patch.object(edge_file, "RUN_ROWS", run_rows):
         view_data._load_mentions(None, data)
-    finally:
-        view_data._rows, view_data.MENTION_RUN_ROWS, edge_file.RUN_ROWS = original
 
 
 @settings(max_examples=300, deadline=None)
@@ -66,9 +65,14 @@ def test_streamed_mentions_equal_sorted_mentions(found, run_rows):
     expected, streamed = fresh(), fresh()
     sorted_pass(expected, found)
     streamed_pass(streamed, found, run_rows)
+    assert_as_held(streamed, expected, streamed.mention_edges)
+
+
+def assert_as_held(streamed: ViewData, expected: ViewData, spooled) -> None:
+    """``streamed`` keeps on disk (in ``spooled``) the edges ``expected`` holds, and equals it otherwise."""
     assert list(streamed.nodes) == list(expected.nodes)
     assert streamed.nodes == expected.nodes
-    assert not streamed.edges and len(streamed.mention_edges) == len(expected.edges)
+    assert not streamed.edges and len(spooled) == len(expected.edges)
     assert list(streamed.all_edges()) == list(expected.edges.values())
     # Each node's edges, as the pages get them, are those of the index over every edge held in memory.
     index = view_data.neighbours(expected)
@@ -172,15 +176,9 @@ def streamed_relations(data: ViewData, found: dict, run_rows: int) -> None:
     by_query = {view_data.Q_CITATIONS: found["citations"], view_data.Q_ACTIONS: found["actions"],
                 view_data.Q_MOTION_REFS: found["motions"], view_data.Q_LINKS: found["links"],
                 view_data.Q_ACTION_CLASSES: [{"c": "c1", "class": "Eén"}]}
-    names = ("_rows", "RELATION_RUN_ROWS", "EDGE_RUN_ROWS")
-    original = [getattr(view_data, name) for name in names]
-    view_data._rows = lambda store, query: iter([dict(row) for row in by_query[query]])
-    view_data.RELATION_RUN_ROWS = view_data.EDGE_RUN_ROWS = run_rows
-    try:
+    rows = lambda store, query: iter([dict(row) for row in by_query[query]])  # noqa: E731
+    with mock.patch.multiple(view_data, _rows=rows, RELATION_RUN_ROWS=run_rows, EDGE_RUN_ROWS=run_rows):
         view_data._load_relations(None, data)
-    finally:
-        for name, value in zip(names, original):
-            setattr(view_data, name, value)
 
 
 @settings(max_examples=300, deadline=None)
@@ -189,10 +187,5 @@ def test_streamed_relations_equal_held_relations(found, run_rows):
     expected, streamed = with_motion(), with_motion()
     held_relations(expected, found)
     streamed_relations(streamed, found, run_rows)
-    assert list(streamed.nodes) == list(expected.nodes)
-    assert streamed.nodes == expected.nodes
-    assert not streamed.edges and len(streamed.relation_edges) == len(expected.edges)
-    assert list(streamed.all_edges()) == list(expected.edges.values())
+    assert_as_held(streamed, expected, streamed.relation_edges)
     assert list(streamed.actions()) == [e for e in expected.edges.values() if e.kind == "action"]
-    index = view_data.neighbours(expected)
-    assert list(streamed.edges_by_node()) == [(iri, index.get(iri, [])) for iri in sorted(expected.nodes)]
