@@ -17,7 +17,6 @@ rest, so no reader ever sees a store that is half old and half new.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import errno
 import logging
 import os
@@ -26,6 +25,8 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from kg.libc import libc_function
 
 log = logging.getLogger(__name__)
 
@@ -39,15 +40,10 @@ class AtomicWriteError(Exception):
 
 
 def _libc_renameat2():  # noqa: ANN202 - a ctypes function or None
-    name = ctypes.util.find_library("c")
-    if name is None:
-        return None
-    try:
-        func = ctypes.CDLL(name, use_errno=True).renameat2
-    except (OSError, AttributeError):
-        return None
-    func.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
-    func.restype = ctypes.c_int
+    func = libc_function("renameat2")
+    if func is not None:
+        func.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+        func.restype = ctypes.c_int
     return func
 
 

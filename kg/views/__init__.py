@@ -23,6 +23,7 @@ def write_views(folder: Path, store: Any, outputs: set[str] | None = None) -> di
     ``outputs`` names the files the index links to; by default those now in
     ``folder``. A build passes the names it writes, since other outputs may
     still be being written beside the views."""
+    from kg.libc import trim_heap
     from kg.views.data import load_view_data
     from kg.views.index import write_index
     from kg.views.ontology import write_ontology
@@ -34,6 +35,8 @@ def write_views(folder: Path, store: Any, outputs: set[str] | None = None) -> di
     pages.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=folder, prefix=".views-") as scratch:
         data = load_view_data(store, Path(scratch))
+        # A store given by path is closed by now: its caches go back before the pages are built.
+        trim_heap()
         counts = {"overview nodes": write_overview_page(folder / "graph.html", data)}
         counts.update(write_node_pages(pages, data))
         write_whodidwhat(pages, data)
