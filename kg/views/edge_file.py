@@ -3,7 +3,7 @@
 At 10M words the documents' mention edges were most of the views' memory:
 269k of them, each with its document and up to three sentences, ~250 MB of
 Python objects held until the last page was written; the other relations
-(71k: citations, actions, motion references, links) held ~35 MB more. Here
+(71k: citations, actions, motion references, links) held ~45 MB more. Here
 they are written once, in the order the pages list them, to a file of pickles
 under a scratch folder; the overview, the index and the entity and document
 pages each read them back as a stream, and ``by_endpoint`` hands each node its
@@ -34,7 +34,7 @@ RUN_ROWS = 20_000
 
 def _pack(edge: Edge) -> tuple:
     return (edge.source, edge.target, edge.label, edge.kind, edge.action_class, sorted(edge.documents), edge.count,
-            [(ev.doc, ev.sentence, ev.quote, ev.start) for ev in edge.evidence])
+            [ev.as_tuple() for ev in edge.evidence])
 
 
 def _unpack(row: tuple) -> Edge:
