@@ -31,8 +31,10 @@ if _MALLOC_TRIM is not None:
     _MALLOC_TRIM.restype = ctypes.c_int
 
 
-def trim_heap() -> bool:
-    """Give the heap memory freed so far back to the system (glibc's ``malloc_trim``).
+def trim_heap(collect: bool = True) -> bool:
+    """Give the heap memory freed so far back to the system (glibc's ``malloc_trim``),
+    after a garbage collection unless ``collect`` is false (a loop trimming often
+    has no cycles to free, and a full collection costs more than the trim).
 
     Why: glibc keeps what a process frees for its own later use. The store's
     caches and the load's buffers, freed when a stage closes the store, stayed
@@ -40,7 +42,8 @@ def trim_heap() -> bool:
     build held ~290 MB of which ~190 MB was free, and the views' peak came on
     top. False where the C library has no malloc_trim (not glibc): nothing
     is lost there but the memory."""
-    gc.collect()
+    if collect:
+        gc.collect()
     if _MALLOC_TRIM is None:
         log.debug("no malloc_trim in this C library: freed memory stays with the process")
         return False

@@ -31,3 +31,13 @@ def test_trim_heap_returns_freed_heap_memory():
     assert trim_heap() is True
     assert before - _rss_mb() > 50
     assert len(kept) == 1000
+
+
+def test_trim_heap_collects_garbage_unless_asked_not_to():
+    from unittest import mock
+
+    with mock.patch("gc.collect") as collect:
+        trim_heap(collect=False)
+        assert collect.call_count == 0
+        trim_heap()
+        assert collect.call_count == 1

@@ -150,6 +150,7 @@ def write_outputs(folder: Path, extractions: Sequence[Extraction], resolution: R
     from kg.export.network import write_networks
     from kg.export.rdf import NQUADS, GraphSpool, write_rdf_files
     from kg.export.void import write_void
+    from kg.libc import trim_heap
 
     spool = GraphSpool(folder)
     side = None
@@ -162,6 +163,7 @@ def write_outputs(folder: Path, extractions: Sequence[Extraction], resolution: R
         side = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
     try:
         load_store(folder, extractions, resolution, spool, side)
+        trim_heap()  # the load's buffers and the writer's caches, freed in other threads' arenas
         other = side.submit(write_side_outputs, folder, extractions, resolution, views) if side else None
         triples = write_rdf_files(spool, folder)
         if side is None:
@@ -173,6 +175,7 @@ def write_outputs(folder: Path, extractions: Sequence[Extraction], resolution: R
             write_jsonld_entries(folder / NQUADS, parts[0], 0, cut)
         if views:
             write_networks(ox.Store.read_only(str(folder / "store")), folder)
+            trim_heap()  # the store's read caches, gone with the closed store
         if side is not None:
             second_half.result()
             assemble_jsonld(folder / JSONLD, parts)

@@ -16,6 +16,12 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+# The entity pages of the most named actors list thousands of relations (NCTV's: 6,570 edges,
+# 3 MB of HTML at 10M words). glibc kept what each such page freed but did not reuse it for
+# the next one: at 10M words the pages grew the heap by ~140 MB, all of it free. Freed memory
+# is handed back each time this many characters of pages have been built.
+TRIM_EVERY = 2_000_000
+
 
 def write_views(folder: Path, store: Any, outputs: set[str] | None = None) -> dict[str, int]:
     """All HTML of a build from its store (rdflib Dataset, pyoxigraph Store or store folder).
@@ -40,6 +46,7 @@ def write_views(folder: Path, store: Any, outputs: set[str] | None = None) -> di
         # A store given by path is closed by now: its caches go back before the pages are built.
         trim_heap()
         counts = {"overview nodes": write_overview_page(folder / "graph.html", data)}
+        trim_heap()  # the overview's payload and layout arrays, before the pages' own
         counts.update(write_node_pages(pages, data))
         write_whodidwhat(pages, data)
         write_ontology(folder)
@@ -51,12 +58,14 @@ def write_views(folder: Path, store: Any, outputs: set[str] | None = None) -> di
 def write_node_pages(folder: Path, data: ViewData) -> dict[str, int]:
     """A page per entity (Organization, Person, Measure, Motion) and per document,
     cited-only documents included, in one pass over ``data.edges_by_node``."""
+    from kg.libc import trim_heap
     from kg.views.document import actions_by_document, document_page
     from kg.views.ego import entity_page
     from kg.views.html import file_name
 
     titles, actions = data.titles(), actions_by_document(data)
     counts = {"entity pages": 0, "document pages": 0}
+    built = 0  # characters of pages built since the heap was last trimmed
     for iri, edges in data.edges_by_node():
         node = data.nodes[iri]
         if node.type != "Document":
@@ -67,4 +76,8 @@ def write_node_pages(folder: Path, data: ViewData) -> dict[str, int]:
             continue
         (folder / file_name(iri)).write_text(html, encoding="utf-8")
         counts[kind] += 1
+        built += len(html)
+        if built >= TRIM_EVERY:
+            trim_heap(collect=False)
+            built = 0
     return counts
