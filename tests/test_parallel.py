@@ -161,3 +161,30 @@ def test_long_text_in_sections_keeps_offsets(with_marker):
     # Sections cut only at whitespace, so no one-word mention is lost or moved.
     assert [(m.start, m.end, m.key) for m in parts.mentions] == [(m.start, m.end, m.key) for m in whole.mentions]
     assert parts.document is document
+
+
+def test_a_pipeline_is_rebuilt_once_its_vocab_has_grown_and_extracts_the_same(monkeypatch):
+    """spaCy keeps every string it has seen; the worker's pipeline is replaced before it grows without bound."""
+    import threading
+
+    from kg import parallel
+    from kg.ingest import read_document
+
+    documents = [read_document(path) for path in sorted(CORPUS.iterdir()) if path.name != "README.md"]
+    built = []
+    real = pipeline.build_nlp
+    monkeypatch.setattr(pipeline, "build_nlp", lambda model=None: built.append(model) or real(model))
+
+    def extract_in_a_fresh_thread() -> list:  # worker pipelines are kept per thread
+        found: list = []
+        thread = threading.Thread(target=lambda: found.extend(parallel.extract_item(d) for d in documents))
+        thread.start()
+        thread.join()
+        return found
+
+    kept = extract_in_a_fresh_thread()
+    assert len(built) == 1
+    monkeypatch.setattr(parallel, "MAX_NEW_STRINGS", 10)
+    rebuilt = extract_in_a_fresh_thread()
+    assert len(built) > 2
+    assert len(documents) == 5 and rebuilt == kept
