@@ -22,8 +22,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.extract.spans import doc_text
-from kg.extract.names import NameMatch, match_names, parse_name, slug
+from kg.extract.spans import doc_text, match_text
+from kg.extract.names import NameMatch, fold, match_names, parse_name, slug
 
 log = logging.getLogger(__name__)
 
@@ -134,9 +134,10 @@ class MotionsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        hits = find_motion_phrases(text, self.patterns)
+        hits = find_motion_phrases(match_text(doc), self.patterns)  # "MOTIE VAN HET LID HIDDEMA" too
         citations = self._citations(doc)
         notes = _markers(doc)
+        own = _own_motion(doc)
         spans: list[Span] = []
         for i, hit in enumerate(hits):
             next_start = hits[i + 1].start if i + 1 < len(hits) else len(text)
@@ -144,6 +145,12 @@ class MotionsComponent:
             cites = self._near_citation(text, hit, min(sent_end, next_start), citations) \
                 or self._footnote_citation(hit, min(sent_end, next_start), notes, citations)
             submitters = [parse_name(n.text, surname_only=True).surname for n in hit.names]
+            if own is not None and _in_heading(text, hit.start, own.title):
+                # The document is this motion: its own id, and every submitter as signed
+                # (the heading names the first: "MOTIE VAN HET LID SEGERS C.S.").
+                cites = own.id or cites
+                if own.signatories:
+                    submitters = [parse_name(n).surname for n in own.signatories]
             key = cites or "motion/" + "-".join(slug(s) for s in submitters)
             span = doc.char_span(hit.start, hit.end, "Motion", kb_id=key, alignment_mode="contract") \
                 or doc.char_span(hit.start, hit.end, "Motion", kb_id=key, alignment_mode="expand")
@@ -229,6 +236,20 @@ class MotionsComponent:
             if m:
                 return _clause(sentence, m.start(), m.end())
         return None
+
+
+def _own_motion(doc: Doc) -> Any:
+    """The document's metadata when the document is itself a motion with a title, else None."""
+    meta = getattr(doc._.kg_document, "metadata", None)
+    return meta if meta is not None and meta.type == "motie" and meta.title else None
+
+
+def _in_heading(text: str, pos: int, title: str) -> bool:
+    """Whether the line holding ``pos`` is the document's title line ("Nr. 221 MOTIE …")."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start:end if end != -1 else len(text)]
+    return fold(line.strip()).endswith(fold(title.strip()))
 
 
 def _markers(doc: Doc) -> list[Any]:

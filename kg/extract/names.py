@@ -56,6 +56,9 @@ class _Lexicon:
     initials_re: re.Pattern[str]
     not_names: frozenset[str]
     arabic_leads: frozenset[str]
+    particles: frozenset[str]  # surname particles and their first words, folded ("van", "in", "'t")
+    caps_openers: frozenset[str]  # words after which a capitals heading names someone
+    caps_stops: frozenset[str]  # words that end a name in a capitals heading
 
 
 @lru_cache(maxsize=1)
@@ -84,6 +87,9 @@ def _lexicon() -> _Lexicon:
         initials_re=re.compile(rf"^{initials}[ \t\u00a0]*"),
         not_names=frozenset(fold(w) for w in words.get("not_name", [])),
         arabic_leads=frozenset(fold(w) for w in words.get("arabic_lead", [])),
+        particles=frozenset(fold(w.split()[0]) for w in words["particle"]),
+        caps_openers=frozenset(fold(w) for w in words.get("caps_opener", [])),
+        caps_stops=frozenset(fold(w) for w in words.get("caps_stop", [])),
     )
 
 
@@ -210,6 +216,72 @@ def match_names(text: str, pos: int, *, many: bool = True, lower_start: bool = T
             break
         pos = sep.end()
     return found
+
+
+_CAPS_LINE = re.compile(rf"^[^\n]*\b[{UPPER}]{{2,}}\b[^\n]*$", re.M)
+_WORD = re.compile(r"[^\s,;:()]+")
+
+
+def _lower(text: str) -> str:
+    """Lower case, character by character, so that the length never changes."""
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _capitalised(word: str) -> str:
+    """"MICHON-DERKZEN" -> "Michon-Derkzen", "O'BRIEN" -> "O'Brien" (same length)."""
+    return re.sub(rf"(^|[-'’])([{LOWER}])", lambda m: m.group(1) + m.group(2).upper(), _lower(word))
+
+
+def _is_caps(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def recase_capitals(text: str) -> str:
+    """``text`` with the names in capitals headings written as names, same length.
+
+    Kamerstukken print a motion's or amendment's heading in capitals ("MOTIE
+    VAN DE LEDEN SAMSOM EN VAN DER STAAIJ C.S."); the name grammar reads
+    capitalised words. In a line of capitals that names members (after
+    "LID" or "LEDEN": ``caps_opener`` in names.jsonl, then after "EN" or a
+    comma) each name is recased ("Samsom", "Van der Staaij") up to a word that
+    ends it (a particle after a surname, or a ``caps_stop`` such as "OVER" or
+    "C.S."); every other word of the line is put in lower case, which the
+    case-blind cues still read. Offsets are kept, so spans found in the
+    result hold for ``text``."""
+    lex = _lexicon()
+    if not _CAPS_LINE.search(text):
+        return text
+    out = list(text)
+    for line in _CAPS_LINE.finditer(text):
+        line_text = line.group(0)
+        words = [w for w in _WORD.finditer(line_text) if _is_caps(w.group(0))]
+        if not any(fold(w.group(0)) in lex.caps_openers for w in words):
+            continue
+        members, in_name, previous_particle, opener = False, False, False, False
+        for w in words:
+            word, folded = w.group(0), fold(w.group(0))
+            if folded in lex.caps_openers or (members and folded == "en"):
+                in_name, opener, members, recased = False, True, True, _lower(word)
+            elif folded in lex.caps_stops:
+                in_name, opener, recased = False, False, _lower(word)
+            elif folded in lex.particles:
+                if opener:  # a surname opening with a particle: "VAN RAAK"
+                    in_name, recased = True, _capitalised(word)
+                elif in_name and previous_particle:  # "VAN DER"
+                    recased = _lower(word)
+                else:  # after a surname a particle starts the rest of the heading
+                    in_name, recased = False, _lower(word)
+                opener = False
+            elif opener or in_name:
+                in_name, recased, opener = True, _capitalised(word), False
+            else:
+                recased = _lower(word)
+            previous_particle = in_name and folded in lex.particles
+            out[line.start() + w.start():line.start() + w.end()] = recased
+            if members and line_text[w.end():w.end() + 1] == ",":
+                in_name, opener = False, True
+    return "".join(out)
 
 
 def initials_of(name: str) -> str:

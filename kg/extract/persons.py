@@ -27,7 +27,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.spans import doc_text
+from kg.extract.spans import doc_text, match_text
 from kg.extract import spans as _spans  # noqa: F401  (registers the extensions)
 from kg.extract.phrase_regex import phrase_regex, plain_alternation
 from kg.extract.regex_guard import compile_guarded
@@ -296,7 +296,7 @@ class PersonsComponent:
         self.propagate = propagate
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc_text(doc)
+        text = match_text(doc)  # names in capitals headings read as names ("LID HIDDEMA")
         cands = merge(self.finder.find(text) + self._signatories(doc))
         if self.propagate:
             cands = merge(cands + _propagate(text, cands))

@@ -45,3 +45,15 @@ def doc_text(doc: Doc) -> str:
         text = "".join([word + " " if space else word for word, space in zip(token_table(doc).text, spaces)])
         doc.user_data["kg_text"] = text
     return text
+
+
+def match_text(doc: Doc) -> str:
+    """``doc_text`` with the names in capitals headings recased
+    (:func:`kg.extract.names.recase_capitals`), computed once per Doc: what the
+    name-reading components match on. Same length, so offsets hold for both."""
+    text = doc.user_data.get("kg_match_text")
+    if text is None:
+        from kg.extract.names import recase_capitals
+
+        text = doc.user_data["kg_match_text"] = recase_capitals(doc_text(doc))
+    return text

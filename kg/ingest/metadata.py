@@ -46,9 +46,18 @@ SIGNER_INLINE = re.compile(
 NAME = re.compile(r"^(?:[A-Z]\.\s?)*[A-Z][\w’'-]+(?:\s+(?:van|der|de|den|ter|ten|[A-Z][\w’'-]+)){0,4}$")
 ADDRESSEE = re.compile(r"^Aan de (?:Voorzitter|voorzitter) van de (?:Tweede|Eerste) Kamer[^\n]*$", re.M)
 TITLE_HEADING = re.compile(
-    r"^(?:BRIEF|MOTIE|VERSLAG|AMENDEMENT|NOTA|VOORSTEL|MEMORIE|LIJST|GEWIJZIGDE MOTIE)\b[^\n]*$", re.M
+    r"^(?:Nr\.\s*\w+\s+)?(?P<title>(?:BRIEF|MOTIE|VERSLAG|AMENDEMENT|NOTA|VOORSTEL|MEMORIE|LIJST|GEWIJZIGDE MOTIE)"
+    r"\b[^\n]*)$", re.M
 )
 DTN_TITLE = re.compile(r"^Dreigingsbeeld Terrorisme Nederland\b")
+# The heading officielebekendmakingen prints above a Kamerstuk's text: the dossier
+# with its title, then the number and the document's own title.
+#   29 754 Terrorismebestrijding          34 300 V Vaststelling van de begrotingsstaten …
+#   Nr. 515 MOTIE VAN HET LID HIDDEMA     Nr. 24 MOTIE VAN HET LID KNOPS
+HEADING_DOSSIER = re.compile(rf"^(\d{{2}}\s?\d{{3}})(?:,?\s+([IVXLC]+|[A-Z]\d*)(?=\s))?\s+[A-Z][^\n]*$")
+HEADING_NUMBER = re.compile(r"^Nr\.\s*(\d+[A-Za-z]?)\b")
+MOTION_END = re.compile(r"\ben gaat over tot de orde van de dag\b")
+PROPOSED = re.compile(rf"^Voorgesteld\b[^\n]*?\b{_DATE}", re.M | re.I)
 
 
 def _iso(day: str, month: str, year: str) -> str:
@@ -66,6 +75,8 @@ def extract_metadata(body: str, furniture: Iterable[str] = (), header: Iterable[
     meta = Metadata()
     paragraphs = [p.strip() for p in body.split("\n\n") if p.strip()]
     _official_id(meta, list(furniture), list(header))
+    if meta.id is None:
+        _heading_id(meta, paragraphs)
     meta.type = _doc_type(body, paragraphs)
     meta.date = _date(body, meta.type)
     if meta.vergaderjaar is None:
@@ -118,13 +129,27 @@ def _official_id(meta: Metadata, furniture: list[str], header: list[str]) -> Non
         meta.id = f"kst-{meta.dossier}-{meta.number}"
 
 
+def _heading_id(meta: Metadata, paragraphs: list[str]) -> None:
+    """The id in the heading above the text ("29 754 Terrorismebestrijding" then
+    "Nr. 515 MOTIE …"), for plain-text copies that lost the page's furniture."""
+    head = paragraphs[:8]
+    for i, para in enumerate(head[:-1]):
+        dossier = HEADING_DOSSIER.match(para)
+        number = HEADING_NUMBER.match(head[i + 1]) if dossier else None
+        if dossier and number:
+            meta.dossier = _dossier(dossier.group(1), dossier.group(2))
+            meta.number = number.group(1)
+            meta.id = f"kst-{meta.dossier}-{meta.number}"
+            return
+
+
 def _doc_type(body: str, paragraphs: list[str]) -> str:
     head = "\n".join(paragraphs[:6])
     if ANSWER_BY.search(head) or re.search(r"^Vragen van (?:het lid|de leden)\b", head, re.M):
         return "antwoord_schriftelijke_vragen"
     heading = TITLE_HEADING.search(head)
     if heading:
-        word = heading.group(0).split()[0]
+        word = heading.group("title").split()[0]
         if word in ("MOTIE", "GEWIJZIGDE"):
             return "motie"
         if word == "VERSLAG":
@@ -141,6 +166,10 @@ def _doc_type(body: str, paragraphs: list[str]) -> str:
 
 
 def _date(body: str, doc_type: str) -> str | None:
+    if doc_type == "motie":
+        proposed = PROPOSED.search(body)
+        if proposed:
+            return _iso(*proposed.groups())
     if doc_type == "antwoord_schriftelijke_vragen":
         received = RECEIVED.search(body)
         if received:
@@ -172,7 +201,7 @@ def _title(body: str, paragraphs: list[str], doc_type: str) -> str | None:
             return " ".join(questions.group(1).split())
     heading = TITLE_HEADING.search("\n".join(paragraphs[:6]))
     if heading:
-        return heading.group(0).strip()
+        return heading.group("title").strip()
     if paragraphs and DTN_TITLE.match(paragraphs[0]):
         return paragraphs[0]
     return None
@@ -183,10 +212,28 @@ def _signatories(body: str, paragraphs: list[str], doc_type: str) -> list[str]:
         names = [m.group(1).strip() for m in ANSWER_BY.finditer(body)]
         return list(dict.fromkeys(n for n in names if not re.match(r"(?:van|voor)\b", n)))
     names: list[str] = []
+    if doc_type == "motie":
+        return _motion_signatories(paragraphs)
     for i, para in enumerate(paragraphs):
         inline = SIGNER_INLINE.match(para)
         if inline:
             names.append(inline.group(2))
         elif SIGNER_ROLE.match(para) and i + 1 < len(paragraphs) and NAME.match(paragraphs[i + 1]):
             names.append(paragraphs[i + 1])
+    return list(dict.fromkeys(names))
+
+
+def _motion_signatories(paragraphs: list[str]) -> list[str]:
+    """A motion is signed by its submitters, one surname a line, right after
+    "en gaat over tot de orde van de dag." (the first submitter first)."""
+    names: list[str] = []
+    for i, para in enumerate(paragraphs):
+        if not MOTION_END.search(para):
+            continue
+        lines = [line.strip() for p in paragraphs[i + 1:] for line in p.split("\n") if line.strip()]
+        for line in lines:
+            if not NAME.match(line):
+                break
+            names.append(line)
+        break
     return list(dict.fromkeys(names))

@@ -183,3 +183,25 @@ def test_hyphenated_motion_keeps_its_own_extras():
     assert motion.kb_id_ == "kst-29754-501"
     assert person.kb_id_ == "person/van-der-staaij"
     assert person._.kg["text"] == "Van der Staaij"
+
+
+def test_motion_document_heading_in_capitals(nlp) -> None:
+    """A motion document's own heading: its id, and all who signed it as submitters."""
+    from kg.ingest.metadata import extract_metadata
+
+    text = ("31 234 Voorbeelddossier\n\nNr. 87 MOTIE VAN HET LID VAN DER BERG C.S.\n\nDe Kamer,\n\n"
+            "verzoekt de regering, de motie van het lid Smit uit te voeren,\n\n"
+            "en gaat over tot de orde van de dag.\n\nVan der Berg\n\nJansen")
+    document = Document("kst-31234-87", "x", text, len(text), metadata=extract_metadata(text))
+    found = run(nlp, text, document)
+    heading, other = found
+    assert heading[0] == "kst-31234-87"
+    assert heading[1]["label"] == "MOTIE VAN HET LID VAN DER BERG C.S."
+    assert heading[1]["submitters"] == ["Van der Berg", "Jansen"]
+    # another motion named in its text keeps its own submitter
+    assert other[1]["submitters"] == ["Smit"] and other[0] == "motion/smit"
+
+
+def test_capitals_heading_without_document(nlp) -> None:
+    (key, extra), = run(nlp, "MOTIE VAN DE LEDEN DE VRIES EN TEN HOVE\n\nDe Kamer,")
+    assert extra["submitters"] == ["De Vries", "Ten Hove"] and key == "motion/de-vries-ten-hove"

@@ -72,3 +72,21 @@ def test_stop_callback_cuts():
 def test_lowercase_start_refused_when_asked():
     assert match_name("van Nispen", 0, lower_start=False) is None
     assert match_name("van Nispen", 0) == (0, 10)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Nr. 15 MOTIE VAN HET LID JANSEN", "Nr. 15 motie van het lid Jansen"),
+    ("MOTIE VAN DE LEDEN DE VRIES, TEN HOVE EN VAN DER BERG C.S.",
+     "motie van de leden De Vries, Ten Hove en Van der Berg c.s."),
+    ("GEWIJZIGDE MOTIE VAN HET LID SMIT-BAKKER TER VERVANGING VAN DIE GEDRUKT ONDER NR. 9",
+     "gewijzigde motie van het lid Smit-Bakker ter vervanging van die gedrukt onder nr. 9"),
+    ("AMENDEMENT VAN HET LID IN 'T HOUT OVER DE NCTV", "amendement van het lid In 't Hout over de nctv"),
+    # no member named: capitals stay as they are (acronyms, ministry headings)
+    ("BRIEF VAN DE MINISTER VAN JUSTITIE EN VEILIGHEID", "BRIEF VAN DE MINISTER VAN JUSTITIE EN VEILIGHEID"),
+    ("De NCTV en de AIVD melden", "De NCTV en de AIVD melden"),
+])
+def test_recase_capitals(text, expected) -> None:
+    from kg.extract.names import recase_capitals
+
+    assert recase_capitals(text) == expected
+    assert len(recase_capitals(text)) == len(text)

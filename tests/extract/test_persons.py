@@ -183,3 +183,11 @@ def test_whole_word_is_the_regex_search(text, word, after):
 
     expected = [m.span() for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-]{after})", text)]
     assert [m.span() for m in _whole_word(text, word, after)] == expected
+
+
+def test_members_named_in_a_capitals_heading(nlp):
+    found = persons(nlp, "Nr. 12 MOTIE VAN DE LEDEN DE VRIES EN TEN HOVE\n\nDe Kamer, gehoord De Vries.")
+    assert found["DE VRIES"][0] == "person/de-vries" and found["DE VRIES"][1]["roles"] == ["Tweede Kamerlid"]
+    assert found["TEN HOVE"][1]["label"] == "Ten Hove"  # the name as a name, offsets as written
+    # the ministry in a capitals letter heading is no person
+    assert persons(nlp, "BRIEF VAN DE MINISTER VAN JUSTITIE EN VEILIGHEID") == {}

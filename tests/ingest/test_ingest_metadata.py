@@ -86,3 +86,43 @@ def test_motion_and_other() -> None:
     assert motion.type == "motie" and motion.title == "MOTIE VAN HET LID DIJKHOFF C.S."
     other = extract_metadata("Een losse notitie zonder aanhef of ondertekening.")
     assert (other.type, other.date, other.signatories, other.id) == ("other", None, [], None)
+
+
+# A motion as officielebekendmakingen prints it (text written for the test).
+MOTION = """31 234 Voorbeelddossier over veiligheid
+
+Nr. 87 MOTIE VAN HET LID JANSEN C.S.
+
+Voorgesteld 3 maart 2021
+
+De Kamer,
+
+gehoord de beraadslaging,
+
+verzoekt de regering, de aanpak te evalueren,
+
+en gaat over tot de orde van de dag.
+
+Jansen
+
+Van der Berg
+
+Anna de Vries
+
+Naar boven"""
+
+
+def test_motion_heading_gives_id_title_date_and_signatories() -> None:
+    meta = extract_metadata(MOTION)
+    assert (meta.id, meta.type, meta.title, meta.date) == (
+        "kst-31234-87", "motie", "MOTIE VAN HET LID JANSEN C.S.", "2021-03-03")
+    # the names signed under the motion, and nothing after the first line that is no name
+    assert meta.signatories == ["Jansen", "Van der Berg", "Anna de Vries"]
+
+
+def test_heading_with_roman_suffix_and_no_number_line() -> None:
+    meta = extract_metadata("34 567 XVI Vaststelling van de begrotingsstaten\n\nNr. 12 MOTIE VAN DE LEDEN A EN B\n\n"
+                            "De Kamer,\n\nverzoekt de regering iets,\n\nen gaat over tot de orde van de dag.")
+    assert meta.id == "kst-34567-XVI-12"
+    # a dossier line not followed by "Nr." is no heading
+    assert extract_metadata("31 234 Voorbeelddossier\n\nDe Kamer,\n\ntekst").id is None
