@@ -114,6 +114,7 @@ class CuePattern:
     bracket: str | None
     at: str = "end"
     require: str | None = None
+    role_group: str | None = None  # a cue group that is itself the role ("griffier van de commissie")
 
 
 @lru_cache(maxsize=4)
@@ -134,7 +135,7 @@ def load_patterns(path: str, roles_path: str | None = None) -> tuple[CuePattern,
             # each cue is searched over the whole text: the guard skips most positions (same matches)
             out.append(CuePattern(row["id"], compile_guarded(cue, re.IGNORECASE), tuple(row.get("roles", [])),
                                   bool(row.get("many")), bool(row.get("lower_start")), row.get("bracket"),
-                                  row.get("at", "end"), row.get("require")))
+                                  row.get("at", "end"), row.get("require"), row.get("role_group")))
     return tuple(out)
 
 
@@ -192,6 +193,8 @@ class PersonFinder:
             if pat.require == "initials_or_eol" and not self._signature_like(text, name):
                 continue
             roles = list(pat.roles) + self._title_roles(text, groups, name, pat)
+            if pat.role_group and groups.get(pat.role_group):
+                roles.append(re.sub(r"\s+", " ", groups[pat.role_group]).strip())
             party = re.sub(r"\s+", " ", name.party) if name.party else None
             out.append(Candidate(name.start, name.end, name.text, roles, party,
                                  surname_only=bool(pat.roles and "Tweede Kamerlid" in pat.roles)

@@ -191,3 +191,35 @@ def test_members_named_in_a_capitals_heading(nlp):
     assert found["TEN HOVE"][1]["label"] == "Ten Hove"  # the name as a name, offsets as written
     # the ministry in a capitals letter heading is no person
     assert persons(nlp, "BRIEF VAN DE MINISTER VAN JUSTITIE EN VEILIGHEID") == {}
+
+
+REPORT = """Nr. 12 VERSLAG VAN EEN COMMISSIEDEBAT
+
+De vaste commissie voor Justitie en Veiligheid heeft op 2 juni 2023 overleg gevoerd met de heer Jansen, Minister van Justitie en Veiligheid, over:
+
+De voorzitter van de vaste commissie voor Justitie en Veiligheid, Smit-Bakker
+
+De griffier van de commissie, De Wit
+
+Voorzitter: Van der Linden
+
+Griffier: Pauw
+
+Aanwezig zijn drie leden der Kamer, te weten: Akkerman, Ten Hove en Visser,
+
+De heer Akkerman (PVV): Voorzitter. Dank u wel.
+
+De voorzitter: Ik geef het woord aan de minister."""
+
+
+def test_committee_report_people(nlp):
+    found = {kg["label"]: (kg["roles"], kg["party"]) for _, kg in persons(nlp, REPORT).values()}
+    assert found["Jansen"] == (["Minister van Justitie en Veiligheid"], None)
+    assert found["Smit-Bakker"] == (["voorzitter van de vaste commissie voor Justitie en Veiligheid"], None)
+    assert found["De Wit"] == (["griffier van de commissie"], None)
+    assert found["Van der Linden"] == (["voorzitter"], None)
+    assert found["Pauw"] == (["griffier"], None)
+    assert found["Ten Hove"] == (["Tweede Kamerlid"], None) and found["Visser"] == (["Tweede Kamerlid"], None)
+    assert set(found["Akkerman"][0]) == {"Tweede Kamerlid"} and found["Akkerman"][1] == "PVV"
+    # "De voorzitter: Ik geef …" is the chair speaking, not a person named Ik
+    assert "Ik" not in found
