@@ -75,10 +75,20 @@ KAMERSTUK_PATTERN = (
 HANDELINGEN_PATTERN = (
     r"(?P<aanhangsel>\bAanhangsel\s+(?:(?:bij|van)\s+(?:de\s+)?)?)?\bHandelingen" + _CHAMBER +
     r"\s*,?\s*(?:vergaderjaar\s+)?" + _YEAR +
-    r"\s*,?\s*nr\.?\s*(?P<num>\d+)"
+    r"\s*,?\s*(?:nrs\.?\s*(?P<nums>\d+(?:\s*(?:,|en|&)\s*\d+)*)|nr\.?\s*(?P<num>\d+))"
     r"(?:\s*,?\s*(?:item|punt)\s*(?P<item>\d+))?" + _PAGE
 )
-"""Handelingen (h-tk-<years>-<nr>[-<item>]) and their Aanhangsel (ah-tk-<years>-<nr>)."""
+"""Handelingen (h-tk-<years>-<nr>[-<item>]) and their Aanhangsel (ah-tk-<years>-<nr>), one or more numbers."""
+
+BARE_KAMERSTUK_PATTERN = (
+    r"(?<=\()\s*(?:zie\s+(?:ook\s+)?)?" + _DOSSIER.replace(r"\d{1,3}", r"\d{2}", 1) + _MORE_DOSSIERS +
+    r"\s*,\s*(?:nrs\.?\s*(?P<nums>" + _NUM + r"(?:\s*(?:,|en|&)\s*" + _NUM + r")*)|nr\.?\s*(?P<num>" + _NUM + r"))"
+    r"(?=\s*[);,])"
+)
+"""A Kamerstuk in brackets without the word: "(29754, nr. 726)", "(27 925, nr. 570)"."""
+
+ANNOUNCED_PATTERN = r"\bkrijgt\s+nr\.?\s*(?P<num>\d+)\s*\(\s*" + _DOSSIER + r"\s*\)"
+"""The Handelingen's numbering of a motion just filed: "Zij krijgt nr. 99 (30977)"."""
 
 QUESTION_PATTERN = r"\bvraagnummers?\s*:?\s*(?P<kvs>\d{4}Z\d{5}(?:\s*(?:,|en|&)\s*\d{4}Z\d{5})*)"
 """Written questions by their Kamer number: kv-tk-2020Z10445."""
@@ -97,6 +107,8 @@ _FLAGS = re.IGNORECASE
 # Searched over every whole text: a first-character guard skips most positions (same matches).
 KAMERSTUK_RE = compile_guarded(KAMERSTUK_PATTERN, _FLAGS)
 HANDELINGEN_RE = compile_guarded(HANDELINGEN_PATTERN, _FLAGS)
+BARE_KAMERSTUK_RE = re.compile(BARE_KAMERSTUK_PATTERN, _FLAGS)  # starts after "(": str.find-like already
+ANNOUNCED_RE = compile_guarded(ANNOUNCED_PATTERN, _FLAGS)
 QUESTION_RE = compile_guarded(QUESTION_PATTERN, _FLAGS)
 OFFICIAL_ID_RE = compile_guarded(OFFICIAL_ID_PATTERN)  # case-sensitive: ids are lower case
 _NUM_RE = re.compile(_NUM, _FLAGS)
@@ -149,11 +161,11 @@ def _dossier(match: re.Match[str]) -> str:
 def _kamerstuk(match: re.Match[str]) -> list[tuple[str, int]]:
     """Ids of a Kamerstuk match, each with where its own number ends."""
     dossier = _dossier(match)
-    if match.group("nums"):
+    if "nums" in match.re.groupindex and match.group("nums"):
         start = match.start("nums")
         return [(f"kst-{dossier}-{m.group(0)}", start + m.end())
                 for m in _NUM_RE.finditer(match.group("nums"))]
-    group = "num" if match.group("num") else "letter"
+    group = "num" if match.group("num") or "letter" not in match.re.groupindex else "letter"
     return [(f"kst-{dossier}-{match.group(group)}", match.end(group))]
 
 
@@ -164,7 +176,12 @@ def _chamber(match: re.Match[str]) -> str:
 
 def _handelingen(match: re.Match[str]) -> list[tuple[str, int]]:
     prefix = "ah" if match.group("aanhangsel") else "h"
-    oid = f"{prefix}-{_chamber(match)}-{_years(match)}-{match.group('num')}"
+    base = f"{prefix}-{_chamber(match)}-{_years(match)}"
+    if match.group("nums"):  # "nrs. 1016 en 1044": one id per number
+        numbers = list(re.finditer(r"\d+", match.group("nums")))
+        return [(f"{base}-{m.group(0)}", match.start("nums") + m.end() if i < len(numbers) - 1 else match.end())
+                for i, m in enumerate(numbers)]
+    oid = f"{base}-{match.group('num')}"
     if match.group("item") and prefix == "h":
         oid += f"-{match.group('item')}"
     return [(oid, match.end())]
@@ -183,6 +200,8 @@ def _official(match: re.Match[str]) -> list[tuple[str, int]]:
 _RECOGNISERS = (
     (KAMERSTUK_RE, _kamerstuk),
     (HANDELINGEN_RE, _handelingen),
+    (BARE_KAMERSTUK_RE, _kamerstuk),
+    (ANNOUNCED_RE, _kamerstuk),
     (QUESTION_RE, _questions),
     (OFFICIAL_ID_RE, _official),
 )

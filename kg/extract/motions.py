@@ -56,12 +56,13 @@ def kamerstuk_ids(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
 class MotionPatterns:
     cues: tuple[tuple[str, re.Pattern[str], bool], ...]
     status: tuple[tuple[str, re.Pattern[str]], ...]
+    announced: frozenset[str] = frozenset()  # cues whose motion gets its number sentences later
 
 
 @lru_cache(maxsize=4)
 def load_patterns(path: str) -> MotionPatterns:
     """Compile the cue and status patterns from JSONL."""
-    cues, status = [], []
+    cues, status, announced = [], [], set()
     with open(path, encoding="utf-8") as handle:
         for line in handle:
             if not line.strip():
@@ -70,9 +71,11 @@ def load_patterns(path: str) -> MotionPatterns:
             regex = re.compile(row["regex"], re.IGNORECASE)
             if row["kind"] == "cue":
                 cues.append((row["id"], regex, bool(row.get("members"))))
+                if row.get("announced"):
+                    announced.add(row["id"])
             elif row["kind"] == "status":
                 status.append((row["id"], regex))
-    return MotionPatterns(tuple(cues), tuple(status))
+    return MotionPatterns(tuple(cues), tuple(status), frozenset(announced))
 
 
 @dataclass
@@ -144,6 +147,8 @@ class MotionsComponent:
             sent_start, sent_end = _sentence_bounds(doc, hit.start)
             cites = self._near_citation(text, hit, min(sent_end, next_start), citations) \
                 or self._footnote_citation(hit, min(sent_end, next_start), notes, citations)
+            if not cites and hit.pattern in self.patterns.announced:
+                cites = _announced_number(text, hit.end, min(hit.end + self.near_chars * 2, next_start), citations)
             submitters = [parse_name(n.text, surname_only=True).surname for n in hit.names]
             if own is not None and _in_heading(text, hit.start, own.title):
                 # The document is this motion: its own id, and every submitter as signed
@@ -236,6 +241,14 @@ class MotionsComponent:
             if m:
                 return _clause(sentence, m.start(), m.end())
         return None
+
+
+def _announced_number(text: str, start: int, limit: int, citations: list[tuple[str, int, int]]) -> str | None:
+    """The number the chair gives a motion just filed, a sentence or two on: "Zij krijgt nr. 99 (30977)"."""
+    for cid, cstart, _end in citations:
+        if start <= cstart < limit and text[cstart:cstart + 6].lower() == "krijgt":
+            return cid
+    return None
 
 
 def _own_motion(doc: Doc) -> Any:

@@ -273,3 +273,16 @@ def test_random_text_never_crashes_and_ids_have_the_shape(text: str) -> None:
         assert re.match(OFFICIAL_ID_SHAPE, cit.id), cit.id
         assert 0 <= cit.start < cit.end <= len(text)
         assert text[cit.start:cit.end] == cit.text
+
+
+@pytest.mark.parametrize("text, ids", [
+    ("Aanhangsel Handelingen II, vergaderjaar 2022–2023, nrs. 512 en 730.", ["ah-tk-20222023-512", "ah-tk-20222023-730"]),
+    ("de brief over de missie (27 925, nr. 601) en", ["kst-27925-601"]),
+    ("de brief over het rapport (29754, nrs. 700 en 701);", ["kst-29754-700", "kst-29754-701"]),
+    ("de begrotingsbrief (36 200 VI, nr. 9).", ["kst-36200-VI-9"]),
+    ("Zij krijgt nr. 812 (29754).", ["kst-29754-812"]),
+    # brackets that are no Kamerstuk: a year, a four-digit number, no "nr."
+    ("op 3 april (2019, nr. 5) en (12 345) en (zie 2 en 3)", []),
+])
+def test_forms_without_the_word_kamerstuk(text, ids) -> None:
+    assert [c.id for c in parse_citations(text)] == ids

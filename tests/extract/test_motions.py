@@ -205,3 +205,10 @@ def test_motion_document_heading_in_capitals(nlp) -> None:
 def test_capitals_heading_without_document(nlp) -> None:
     (key, extra), = run(nlp, "MOTIE VAN DE LEDEN DE VRIES EN TEN HOVE\n\nDe Kamer,")
     assert extra["submitters"] == ["De Vries", "Ten Hove"] and key == "motion/de-vries-ten-hove"
+
+
+def test_motion_filed_in_a_debate_gets_its_number(nlp) -> None:
+    text = ("De voorzitter:\n\nDeze motie is voorgesteld door de leden Akkerman en Van der Linden. Naar mij blijkt, "
+            "wordt de indiening ervan voldoende ondersteund.\n\nZij krijgt nr. 812 (29754).")
+    (key, extra), = run(nlp, text, citations=[("kst-29754-812", "krijgt nr. 812 (29754)")])
+    assert key == "kst-29754-812" and extra["submitters"] == ["Akkerman", "Van der Linden"]
