@@ -51,6 +51,10 @@ GOV_HEADS = frozenset({
 })
 LIST_GLUE = frozenset({",", "en", "of", "&"})
 COMMITTEE_HEADS = frozenset({"kamercommissie", "commissie", "kamercommissies", "commissies"})
+# A name of one letter ("X", the former Twitter) is a name only where the text speaks of
+# platforms; elsewhere it is a variable, a list marker or a web page's "X Noot" close button.
+LETTER_CUES = frozenset({"op", "via", "platform", "platforms", "twitter", "voorheen", "sociale", "media",
+                         "account", "accounts", "kanaal", "kanalen", "zoals", "en", ","})
 
 
 @dataclass
@@ -92,7 +96,7 @@ class OrganizationMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         hits = [self._hit(m) for m in self.matcher.find(doc)]
-        hits = [h for h in hits if not self._in_heading(doc, h)]
+        hits = [h for h in hits if not self._in_heading(doc, h) and not self._bare_letter(doc, h)]
         hits = self._municipalities(doc, hits)
         hits = self._ministries(doc, hits)
         spans = []
@@ -123,6 +127,16 @@ class OrganizationMatcher:
                     and doc[i].norm_ not in self.acronyms and fold(words[i]) not in self.acronyms:
                 return True
         return False
+
+    @staticmethod
+    def _bare_letter(doc: Doc, hit: _Hit) -> bool:
+        """A one-letter name with no platform words around it (see LETTER_CUES)."""
+        if hit.end - hit.start != 1:
+            return False
+        table = token_table(doc)
+        before = [table.lower[j] for j in _previous(table, hit.first, 2)]
+        after = [table.lower[j] for j in range(hit.last + 1, min(hit.last + 4, len(table.lower))) if not table.space[j]]
+        return not (set(before) & LETTER_CUES or set(after[:2]) & {"(", "voorheen", "twitter"})
 
     def _municipalities(self, doc: Doc, hits: list[_Hit]) -> list[_Hit]:
         """Keep a municipality only in a governmental context (see module doc)."""

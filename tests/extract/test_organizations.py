@@ -134,3 +134,16 @@ def test_span_extras(nlp) -> None:
 ])
 def test_seed_lines(nlp, line: str, expected: set[str]) -> None:
     assert keys(nlp, line) == expected
+
+
+@pytest.mark.parametrize("text, keys", [
+    ("De AIVD ziet berichten op X en Telegram.", ["org/aivd", "org/twitter", "org/telegram"]),
+    ("op sociale media zoals Facebook, X en TikTok", ["org/facebook", "org/twitter", "org/tiktok"]),
+    ("X (voorheen Twitter) verwijdert berichten", ["org/twitter", "org/twitter"]),
+    # a letter that names nothing: a web page's footnote button, a variable
+    ("De Minister, F. Jansen\n\nX Noot\n1", []),
+    ("In scenario X is de dreiging hoog.", []),
+])
+def test_one_letter_name_needs_a_platform_context(nlp, text, keys):
+    doc = nlp(text)
+    assert [s.kb_id_ for s in doc.spans["kg_organizations"]] == keys
