@@ -32,7 +32,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.extract import spans as _spans  # noqa: F401  (registers the extensions)
+from kg.extract.names import slug
 from kg.extract.normalize import Label, Piece, PieceMatcher, fold, piece_key
+from kg.extract.spans import doc_text
 from kg.extract.tokens import token_table
 from kg.graph.gazetteer import GazetteerEntry, ancestors, load_measures
 
@@ -84,6 +86,10 @@ class MeasureMatcher:
         self.heads = frozenset(piece_key(w, True) for p in patterns for w in p.get("heads", ()))
         self.number = re.compile(next(p["number"] for p in patterns if "number" in p))
         self.glue = frozenset(w for p in patterns for w in p.get("glue", ()))
+        law = next(p for p in patterns if p["id"] == "named-law")
+        starts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in law["law_starts"])
+        self.law_start = re.compile(rf"(?<![\w-])(?:{starts})[ \t\u00a0]+")
+        self.law = law
 
     def __call__(self, doc: Doc) -> Doc:
         blocked = {i for span in doc.spans.get("kg_organizations", []) for i in range(span.start, span.end)}
@@ -104,9 +110,30 @@ class MeasureMatcher:
                 span._.kg = {"label": entry.label, "broader": list(self.ancestors.get(entry.key, ()))}
                 spans.append(span)
         spans += self._numbered(doc)
+        spans = _with_laws(spans, self._named_laws(doc, blocked))
         spans.sort(key=lambda s: (s.start, s.end))
         doc.spans[GROUP] = spans
         return doc
+
+    def _named_laws(self, doc: Doc, taken: set[int]) -> list[Span]:
+        """Laws named by their title ('Wet opsporing terroristische misdrijven'), each its own
+        measure, where no organisation's name covers the words."""
+        text = doc_text(doc)
+        out: list[Span] = []
+        for start in self.law_start.finditer(text):
+            end = _law_title_end(text, start.end(), self.law)
+            if end is None:
+                continue
+            span = doc.char_span(start.start(), end, label="Measure", alignment_mode="contract")
+            if span is None or any(i in taken for i in range(span.start, span.end)):
+                continue
+            label = re.sub(r"\s+", " ", text[start.start():end])
+            span = doc.char_span(start.start(), end, label="Measure", kb_id="measure/" + slug(label),
+                                 alignment_mode="contract")
+            span._.kg = {"label": label, "broader": []}
+            out.append(span)
+            taken.update(range(span.start, span.end))
+        return out
 
     def _numbered(self, doc: Doc) -> list[Span]:
         """'maatregel 30', 'maatregelen 18 en 20a': one span per number."""
@@ -130,3 +157,38 @@ class MeasureMatcher:
                 found = True
                 j += 1
         return out
+
+
+def _with_laws(spans: list[Span], laws: list[Span]) -> list[Span]:
+    """The measures with the named laws added: a law the gazetteer knows (a measure
+    starting where the law does) stays the gazetteer's; a measure inside a law's
+    title ("persoonsgerichte aanpak" in the Wet gegevensverwerking persoonsgerichte
+    aanpak …) is part of the law's name and gives way to it."""
+    kept_laws = [law for law in laws if not any(s.start <= law.start < s.end for s in spans)]
+    inside = {id(s) for s in spans for law in kept_laws if law.start <= s.start and s.end <= law.end}
+    return [s for s in spans if id(s) not in inside] + kept_laws
+
+
+_TITLE_WORD = re.compile(r"[ \t\u00a0]*(?P<word>[^\s,.;:()«»\"“”]+)")
+
+
+def _law_title_end(text: str, pos: int, law: dict) -> int | None:
+    """Where the title of a law that starts at ``pos`` ends (see the named-law pattern), or None."""
+    words: list[tuple[str, int]] = []
+    while len(words) < law["max_words"]:
+        match = _TITLE_WORD.match(text, pos)
+        if match is None:
+            break
+        word = match.group("word")
+        if YEAR.match(word) and words:  # "… veiligheidsdiensten 2017"
+            words.append((word, match.end()))
+            break
+        if not word[:1].islower() or word in law["title_stops"]:
+            break
+        if not words and word in law["title_first_not"]:
+            return None
+        words.append((word, match.end()))
+        pos = match.end()
+    while words and words[-1][0] in law["title_ends_not"]:
+        words.pop()
+    return words[-1][1] if len(words) >= law["min_words"] else None

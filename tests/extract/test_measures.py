@@ -104,3 +104,31 @@ def test_span_extras(nlp) -> None:
 ])
 def test_seed_lines(nlp, line: str, expected: list[str]) -> None:
     assert keys(nlp, line) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("De evaluatie van de Wet opsporing terroristische misdrijven is afgerond.",
+     [("Wet opsporing terroristische misdrijven", "measure/wet-opsporing-terroristische-misdrijven")]),
+    # a year right after the title belongs to it; the gazetteer's own law keeps its key
+    ("onder de Wet op de inlichtingen- en veiligheidsdiensten 2017 mag de AIVD",
+     [("Wet op de inlichtingen- en veiligheidsdiensten 2017", "measure/wiv")]),
+    # a measure inside a law's title is part of its name
+    ("de Wet verwerking gegevens persoonsgerichte aanpak extremisme (Wvgpa) treedt in werking",
+     [("Wet verwerking gegevens persoonsgerichte aanpak extremisme",
+       "measure/wet-verwerking-gegevens-persoonsgerichte-aanpak-extremisme")]),
+    # no law: the common noun, a one-word title, a title opening with a function word
+    ("de wet biedt ruimte; de Wet Bibob; Wet en regelgeving zijn helder.", []),
+])
+def test_named_laws(text, expected):
+    nlp = spacy.blank("nl")
+    nlp.add_pipe("kg_measures")
+    doc = nlp(text)
+    assert [(s.text, s.kb_id_) for s in doc.spans["kg_measures"]] == expected
+
+
+def test_detention_and_denaturalisation_are_known():
+    nlp = spacy.blank("nl")
+    nlp.add_pipe("kg_measures")
+    doc = nlp("Hij pleit voor preventieve opsluiting en wil jihadisten denaturaliseren.")
+    assert [s.kb_id_ for s in doc.spans["kg_measures"]] == ["measure/administratieve-detentie",
+                                                             "measure/intrekken-nederlanderschap"]
