@@ -132,3 +132,11 @@ def test_detention_and_denaturalisation_are_known():
     doc = nlp("Hij pleit voor preventieve opsluiting en wil jihadisten denaturaliseren.")
     assert [s.kb_id_ for s in doc.spans["kg_measures"]] == ["measure/administratieve-detentie",
                                                              "measure/intrekken-nederlanderschap"]
+
+
+def test_online_content_regulation_by_its_dutch_title():
+    nlp = spacy.blank("nl")
+    nlp.add_pipe("kg_measures")
+    doc = nlp("de verordening ter voorkoming van de verspreiding van online terroristische inhoud maakt een "
+              "verwijderingsbevel uit een andere lidstaat mogelijk")
+    assert [s.kb_id_ for s in doc.spans["kg_measures"]] == ["measure/tco-verordening", "measure/verwijderingsbevel"]
