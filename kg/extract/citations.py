@@ -76,7 +76,7 @@ HANDELINGEN_PATTERN = (
     r"(?P<aanhangsel>\bAanhangsel\s+(?:(?:bij|van)\s+(?:de\s+)?)?)?\bHandelingen" + _CHAMBER +
     r"\s*,?\s*(?:vergaderjaar\s+)?" + _YEAR +
     r"\s*,?\s*(?:nrs\.?\s*(?P<nums>\d+(?:\s*(?:,|en|&)\s*\d+)*)|nr\.?\s*(?P<num>\d+))"
-    r"(?:\s*,?\s*(?:item|punt)\s*(?P<item>\d+))?" + _PAGE
+    r"(?:\s*,?\s*(?:items?|punten?)\s*(?P<item>\d+(?:\s*(?:,|en|&)\s*\d+)*))?" + _PAGE
 )
 """Handelingen (h-tk-<years>-<nr>[-<item>]) and their Aanhangsel (ah-tk-<years>-<nr>), one or more numbers."""
 
@@ -182,8 +182,9 @@ def _handelingen(match: re.Match[str]) -> list[tuple[str, int]]:
         return [(f"{base}-{m.group(0)}", match.start("nums") + m.end() if i < len(numbers) - 1 else match.end())
                 for i, m in enumerate(numbers)]
     oid = f"{base}-{match.group('num')}"
-    if match.group("item") and prefix == "h":
-        oid += f"-{match.group('item')}"
+    if match.group("item") and prefix == "h":  # "items 6 en 9": one id per item
+        items = re.findall(r"\d+", match.group("item"))
+        return [(f"{oid}-{item}", match.end()) for item in items]
     return [(oid, match.end())]
 
 

@@ -153,21 +153,28 @@ class Candidate:
 
 
 _ADJ_STEM = re.compile(r"(?:landse|ische|aanse)$")
+# The labels of a committee report's heading, when flattened onto one line: "Voorzitter: X Griffier: Y".
+_HEADING_LABELS = frozenset({"voorzitter:", "griffier:"})
+_NEXT_LABEL = re.compile(rf"[ \t\u00a0]+[{UPPER}][{LOWER}]+:")
 
 
 class PersonFinder:
     """Finds person candidates in a text with the compiled cue patterns."""
 
-    def __init__(self, patterns: tuple[CuePattern, ...], roles: RoleData) -> None:
+    def __init__(self, patterns: tuple[CuePattern, ...], roles: RoleData, parties: tuple[str, ...] = ()) -> None:
         self.patterns = patterns
         self.roles = roles
         self.portfolio_after = re.compile(rf"\s+(?P<via>van|voor)\s+(?P<pf>{roles.portfolio_re})")
         self._known_pf = re.compile(rf"(?:van|voor)\s+{roles.known_portfolio_re}")
+        names = "|".join(re.escape(p) for p in sorted(parties, key=len, reverse=True)) or r"(?!)"
+        # "mevrouw Buitenweg van GroenLinks", "de heer Van Raak van de SP": the party, not the name
+        self._party_after = re.compile(rf"[ \t\u00a0]*\bvan[ \t\u00a0]+(?:de[ \t\u00a0]+|het[ \t\u00a0]+)?(?P<party>{names})(?![\w-])")
 
     def _stop(self, text: str, pos: int) -> bool:
-        """Cut a name before "van Buitenlandse Zaken" and adjectives."""
+        """Cut a name before "van Buitenlandse Zaken", "van GroenLinks" and adjectives."""
         word = text[pos:pos + 40].split(" ")[0]
-        return bool(self._known_pf.match(text, pos)) or bool(_ADJ_STEM.search(word))
+        return bool(self._known_pf.match(text, pos)) or bool(self._party_after.match(text, pos)) \
+            or bool(_ADJ_STEM.search(word)) or fold(word) in _HEADING_LABELS
 
     def _portfolio(self, written: str) -> str:
         return self.roles.portfolios.get(fold(written), re.sub(r"\s+", " ", written.strip()))
@@ -192,10 +199,15 @@ class PersonFinder:
         for name in names:
             if pat.require == "initials_or_eol" and not self._signature_like(text, name):
                 continue
+            if fold(name.text) in self.roles.portfolios:  # "Staatssecretaris Rechtsbescherming": a post
+                continue
             roles = list(pat.roles) + self._title_roles(text, groups, name, pat)
             if pat.role_group and groups.get(pat.role_group):
                 roles.append(re.sub(r"\s+", " ", groups[pat.role_group]).strip())
             party = re.sub(r"\s+", " ", name.party) if name.party else None
+            if party is None and pat.bracket == "party":
+                after = self._party_after.match(text, name.end)
+                party = after.group("party") if after else None
             out.append(Candidate(name.start, name.end, name.text, roles, party,
                                  surname_only=bool(pat.roles and "Tweede Kamerlid" in pat.roles)
                                  or pat.id.startswith("motion"), pattern=pat.id))
@@ -203,8 +215,10 @@ class PersonFinder:
 
     @staticmethod
     def _signature_like(text: str, name: NameMatch) -> bool:
+        """Initials, the end of the line, or the next label of a heading ("Voorzitter: X Griffier: Y")."""
         rest = text[name.end:name.end + 3]
-        return bool(initials_of(name.text)) or rest.strip(" \t") == "" or rest.lstrip(" \t")[:1] in ("\n", "")
+        return bool(initials_of(name.text)) or rest.strip(" \t") == "" or rest.lstrip(" \t")[:1] in ("\n", "") \
+            or bool(_NEXT_LABEL.match(text, name.end))
 
     def _title_roles(self, text: str, groups: dict[str, Any], name: NameMatch, pat: CuePattern) -> list[str]:
         title = groups.get("title")
@@ -283,6 +297,14 @@ def _propagate(text: str, cands: list[Candidate]) -> list[Candidate]:
     return extra
 
 
+def _party_names() -> tuple[str, ...]:
+    """Every written form of a political party in the actor gazetteer."""
+    from kg.graph.gazetteer import load_actors
+
+    return tuple(sorted({label for entry in load_actors() if entry.kind == "party"
+                         for label in (*entry.labels, *entry.exact_labels)}))
+
+
 def _org_chars(doc: Doc) -> set[int]:
     """Character offsets inside organisation names (when kg_organizations ran)."""
     if "kg_organizations" not in doc.spans:
@@ -295,7 +317,7 @@ class PersonsComponent:
 
     def __init__(self, patterns_path: str, roles_path: str | None, propagate: bool) -> None:
         roles = load_roles(roles_path)
-        self.finder = PersonFinder(load_patterns(patterns_path, roles_path), roles)
+        self.finder = PersonFinder(load_patterns(patterns_path, roles_path), roles, _party_names())
         self.propagate = propagate
 
     def __call__(self, doc: Doc) -> Doc:

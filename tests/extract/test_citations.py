@@ -286,3 +286,8 @@ def test_random_text_never_crashes_and_ids_have_the_shape(text: str) -> None:
 ])
 def test_forms_without_the_word_kamerstuk(text, ids) -> None:
     assert [c.id for c in parse_citations(text)] == ids
+
+
+def test_handelingen_with_several_items() -> None:
+    text = "(Handelingen II 2020/21, nr. 96,\nitems 6 en 9)"
+    assert [c.id for c in parse_citations(text)] == ["h-tk-20202021-96-6", "h-tk-20202021-96-9"]

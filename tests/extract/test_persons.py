@@ -223,3 +223,20 @@ def test_committee_report_people(nlp):
     assert set(found["Akkerman"][0]) == {"Tweede Kamerlid"} and found["Akkerman"][1] == "PVV"
     # "De voorzitter: Ik geef …" is the chair speaking, not a person named Ik
     assert "Ik" not in found
+
+
+def test_party_after_van_is_no_part_of_the_name(nlp):
+    found = persons(nlp, "Dan is het woord aan mevrouw Pauw van GroenLinks en aan de heer Smit van de VVD.")
+    assert {kg["label"]: kg["party"] for _, kg in found.values()} == {"Pauw": "GroenLinks", "Smit": "VVD"}
+
+
+def test_forms_of_address_and_a_portfolio_without_its_preposition(nlp):
+    found = persons(nlp, "Het debat is aangevraagd mede namens de heren Akkerman en Van der Linden. "
+                         "De Staatssecretaris Rechtsbescherming antwoordt.")
+    assert sorted(kg["label"] for _, kg in found.values()) == ["Akkerman", "Van der Linden"]
+
+
+def test_chair_and_clerk_on_one_line(nlp):
+    found = persons(nlp, "Voorzitter: Van der Linden Griffier: Pauw\n\nAanwezig zijn")
+    assert {kg["label"]: kg["roles"] for _, kg in found.values()} == {"Van der Linden": ["voorzitter"],
+                                                                      "Pauw": ["griffier"]}
