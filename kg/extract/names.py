@@ -59,6 +59,7 @@ class _Lexicon:
     particles: frozenset[str]  # surname particles and their first words, folded ("van", "in", "'t")
     caps_openers: frozenset[str]  # words after which a capitals heading names someone
     caps_stops: frozenset[str]  # words that end a name in a capitals heading
+    caps_opener_re: re.Pattern[str]  # an opener in capitals ("LID", "LEDEN")
 
 
 @lru_cache(maxsize=1)
@@ -90,6 +91,8 @@ def _lexicon() -> _Lexicon:
         particles=frozenset(fold(w.split()[0]) for w in words["particle"]),
         caps_openers=frozenset(fold(w) for w in words.get("caps_opener", [])),
         caps_stops=frozenset(fold(w) for w in words.get("caps_stop", [])),
+        caps_opener_re=re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w.upper()) for w in words.get("caps_opener", []))
+                                  + r")(?![\w-])"),
     )
 
 
@@ -218,7 +221,6 @@ def match_names(text: str, pos: int, *, many: bool = True, lower_start: bool = T
     return found
 
 
-_CAPS_LINE = re.compile(rf"^[^\n]*\b[{UPPER}]{{2,}}\b[^\n]*$", re.M)
 _WORD = re.compile(r"[^\s,;:()]+")
 
 
@@ -250,14 +252,17 @@ def recase_capitals(text: str) -> str:
     case-blind cues still read. Offsets are kept, so spans found in the
     result hold for ``text``."""
     lex = _lexicon()
-    if not _CAPS_LINE.search(text):
-        return text
-    out = list(text)
-    for line in _CAPS_LINE.finditer(text):
-        line_text = line.group(0)
-        words = [w for w in _WORD.finditer(line_text) if _is_caps(w.group(0))]
-        if not any(fold(w.group(0)) in lex.caps_openers for w in words):
+    out: list[str] | None = None
+    done = -1
+    for cue in lex.caps_opener_re.finditer(text):  # only lines naming members in capitals
+        if cue.start() < done:
             continue
+        start = text.rfind("\n", 0, cue.start()) + 1
+        end = text.find("\n", cue.end())
+        done = end = len(text) if end == -1 else end
+        line_text = text[start:end]
+        words = [w for w in _WORD.finditer(line_text) if _is_caps(w.group(0))]
+        out = list(text) if out is None else out
         members, in_name, previous_particle, opener = False, False, False, False
         for w in words:
             word, folded = w.group(0), fold(w.group(0))
@@ -278,10 +283,10 @@ def recase_capitals(text: str) -> str:
             else:
                 recased = _lower(word)
             previous_particle = in_name and folded in lex.particles
-            out[line.start() + w.start():line.start() + w.end()] = recased
+            out[start + w.start():start + w.end()] = recased
             if members and line_text[w.end():w.end() + 1] == ",":
                 in_name, opener = False, True
-    return "".join(out)
+    return text if out is None else "".join(out)
 
 
 def initials_of(name: str) -> str:
