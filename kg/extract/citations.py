@@ -76,7 +76,7 @@ HANDELINGEN_PATTERN = (
     r"(?P<aanhangsel>\bAanhangsel\s+(?:(?:bij|van)\s+(?:de\s+)?)?)?\bHandelingen" + _CHAMBER +
     r"\s*,?\s*(?:vergaderjaar\s+)?" + _YEAR +
     r"\s*,?\s*(?:nrs\.?\s*(?P<nums>\d+(?:\s*(?:,|en|&)\s*\d+)*)|nr\.?\s*(?P<num>\d+))"
-    r"(?:\s*,?\s*(?:items?|punten?)\s*(?P<item>\d+(?:\s*(?:,|en|&)\s*\d+)*))?" + _PAGE
+    r"(?:\s*,?\s*(?:(?:item|punt)\s*(?P<item>\d+)|(?:items|punten)\s*(?P<items>\d+(?:\s*(?:,|en|&)\s*\d+)*)))?" + _PAGE
 )
 """Handelingen (h-tk-<years>-<nr>[-<item>]) and their Aanhangsel (ah-tk-<years>-<nr>), one or more numbers."""
 
@@ -107,7 +107,7 @@ _FLAGS = re.IGNORECASE
 # Searched over every whole text: a first-character guard skips most positions (same matches).
 KAMERSTUK_RE = compile_guarded(KAMERSTUK_PATTERN, _FLAGS)
 HANDELINGEN_RE = compile_guarded(HANDELINGEN_PATTERN, _FLAGS)
-BARE_KAMERSTUK_RE = re.compile(BARE_KAMERSTUK_PATTERN, _FLAGS)  # starts after "(": str.find-like already
+BARE_KAMERSTUK_RE = re.compile(BARE_KAMERSTUK_PATTERN, _FLAGS)  # tried at every position (its lookbehind is cheap)
 ANNOUNCED_RE = compile_guarded(ANNOUNCED_PATTERN, _FLAGS)
 QUESTION_RE = compile_guarded(QUESTION_PATTERN, _FLAGS)
 OFFICIAL_ID_RE = compile_guarded(OFFICIAL_ID_PATTERN)  # case-sensitive: ids are lower case
@@ -182,8 +182,8 @@ def _handelingen(match: re.Match[str]) -> list[tuple[str, int]]:
         return [(f"{base}-{m.group(0)}", match.start("nums") + m.end() if i < len(numbers) - 1 else match.end())
                 for i, m in enumerate(numbers)]
     oid = f"{base}-{match.group('num')}"
-    if match.group("item") and prefix == "h":  # "items 6 en 9": one id per item
-        items = re.findall(r"\d+", match.group("item"))
+    if prefix == "h" and (match.group("item") or match.group("items")):  # "items 6 en 9": one id per item
+        items = re.findall(r"\d+", match.group("item") or match.group("items"))
         return [(f"{oid}-{item}", match.end()) for item in items]
     return [(oid, match.end())]
 

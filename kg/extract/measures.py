@@ -161,7 +161,7 @@ class MeasureMatcher:
 
 def _with_laws(spans: list[Span], laws: list[Span]) -> list[Span]:
     """The measures with the named laws added: a law the gazetteer knows (a measure
-    starting where the law does) stays the gazetteer's; a measure inside a law's
+    whose span holds the law's first word) stays the gazetteer's; a measure inside a law's
     title ("persoonsgerichte aanpak" in the Wet gegevensverwerking persoonsgerichte
     aanpak …) is part of the law's name and gives way to it."""
     kept_laws = [law for law in laws if not any(s.start <= law.start < s.end for s in spans)]
@@ -170,6 +170,11 @@ def _with_laws(spans: list[Span], laws: list[Span]) -> list[Span]:
 
 
 _TITLE_WORD = re.compile(r"[ \t\u00a0]*(?P<word>[^\s,.;:()«»\"“”]+)")
+
+
+def _verb_like(word: str, law: dict) -> bool:
+    """'maakt', 'voorziet': a finite verb, not the first word of a law's title ('veiligheid' is no verb)."""
+    return word.endswith(tuple(law["verb_endings"])) and not word.endswith(tuple(law["noun_endings"]))
 
 
 def _law_title_end(text: str, pos: int, law: dict) -> int | None:
@@ -185,7 +190,7 @@ def _law_title_end(text: str, pos: int, law: dict) -> int | None:
             break
         if not word[:1].islower() or word in law["title_stops"]:
             break
-        if not words and word in law["title_first_not"]:
+        if not words and (word in law["title_first_not"] or _verb_like(word, law)):
             return None
         words.append((word, match.end()))
         pos = match.end()

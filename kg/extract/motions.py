@@ -150,12 +150,14 @@ class MotionsComponent:
             if not cites and hit.pattern in self.patterns.announced:
                 cites = _announced_number(text, hit.end, min(hit.end + self.near_chars * 2, next_start), citations)
             submitters = [parse_name(n.text, surname_only=True).surname for n in hit.names]
-            if own is not None and _in_heading(text, hit.start, own.title):
+            parties = [n.party for n in hit.names]
+            if own is not None and _on_title_line(text, hit.start, own.title):
                 # The document is this motion: its own id, and every submitter as signed
                 # (the heading names the first: "MOTIE VAN HET LID SEGERS C.S.").
                 cites = own.id or cites
                 if own.signatories:
                     submitters = [parse_name(n).surname for n in own.signatories]
+                    parties = [None] * len(submitters)
             key = cites or "motion/" + "-".join(slug(s) for s in submitters)
             span = doc.char_span(hit.start, hit.end, "Motion", kb_id=key, alignment_mode="contract") \
                 or doc.char_span(hit.start, hit.end, "Motion", kb_id=key, alignment_mode="expand")
@@ -165,7 +167,7 @@ class MotionsComponent:
             span._.kg = {
                 "label": re.sub(r"\s+", " ", text[hit.start:hit.end]).strip(),
                 "submitters": submitters,
-                "parties": [n.party for n in hit.names],
+                "parties": parties,
                 "cites": cites,
                 "status": self._status(doc, sent_start, sent_end, next_start),
                 "sentence": text[sent_start:sent_end].strip(),
@@ -257,7 +259,7 @@ def _own_motion(doc: Doc) -> Any:
     return meta if meta is not None and meta.type == "motie" and meta.title else None
 
 
-def _in_heading(text: str, pos: int, title: str) -> bool:
+def _on_title_line(text: str, pos: int, title: str) -> bool:
     """Whether the line holding ``pos`` is the document's title line ("Nr. 221 MOTIE …")."""
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)

@@ -91,7 +91,7 @@ def _lexicon() -> _Lexicon:
         particles=frozenset(fold(w.split()[0]) for w in words["particle"]),
         caps_openers=frozenset(fold(w) for w in words.get("caps_opener", [])),
         caps_stops=frozenset(fold(w) for w in words.get("caps_stop", [])),
-        caps_opener_re=re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w.upper()) for w in words.get("caps_opener", []))
+        caps_opener_re=re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w.upper()) for w in words["caps_opener"])
                                   + r")(?![\w-])"),
     )
 
@@ -230,8 +230,12 @@ def _lower(text: str) -> str:
 
 
 def _capitalised(word: str) -> str:
-    """"MICHON-DERKZEN" -> "Michon-Derkzen", "O'BRIEN" -> "O'Brien" (same length)."""
-    return re.sub(rf"(^|[-'’])([{LOWER}])", lambda m: m.group(1) + m.group(2).upper(), _lower(word))
+    """"MICHON-DERKZEN" -> "Michon-Derkzen", "O'BRIEN" -> "O'Brien" (same length: a letter
+    whose capital is longer, such as ß, stays as it is)."""
+    def up(match: re.Match[str]) -> str:
+        letter = match.group(2)
+        return match.group(1) + (letter.upper() if len(letter.upper()) == 1 else letter)
+    return re.sub(rf"(^|[-'’])([{LOWER}])", up, _lower(word))
 
 
 def _is_caps(word: str) -> bool:
@@ -239,52 +243,68 @@ def _is_caps(word: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters)
 
 
+def _capitals_run(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """The words in capitals on both sides of text[start:end] (itself such a word), up to
+    the first word that is not, within its line: the heading, not the rest of the line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    words = list(_WORD.finditer(text, line_start, line_end))
+    at = next(i for i, w in enumerate(words) if w.start() == start)
+    first = at
+    while first > 0 and _is_caps(words[first - 1].group(0)):
+        first -= 1
+    last = at
+    while last + 1 < len(words) and _is_caps(words[last + 1].group(0)):
+        last += 1
+    return words[first:last + 1]
+
+
 def recase_capitals(text: str) -> str:
     """``text`` with the names in capitals headings written as names, same length.
 
     Kamerstukken print a motion's or amendment's heading in capitals ("MOTIE
     VAN DE LEDEN SAMSOM EN VAN DER STAAIJ C.S."); the name grammar reads
-    capitalised words. In a line of capitals that names members (after
-    "LID" or "LEDEN": ``caps_opener`` in names.jsonl, then after "EN" or a
-    comma) each name is recased ("Samsom", "Van der Staaij") up to a word that
-    ends it (a particle after a surname, or a ``caps_stop`` such as "OVER" or
-    "C.S."); every other word of the line is put in lower case, which the
-    case-blind cues still read. Offsets are kept, so spans found in the
-    result hold for ``text``."""
+    capitalised words. In a run of capitals words that names members (from
+    "LID" or "LEDEN": ``caps_opener`` in names.jsonl; then "EN" or a comma
+    opens the next name) each name is recased ("Samsom", "Van der Staaij")
+    up to a word that ends it: a particle after a surname, or a ``caps_stop``
+    such as "OVER" or "C.S.", after which no more names follow. The run's
+    other words are put in lower case, which the case-blind cues still read;
+    a word in brackets (a party) is left as it is. Offsets are kept, so spans
+    found in the result hold for ``text``."""
     lex = _lexicon()
     out: list[str] | None = None
     done = -1
-    for cue in lex.caps_opener_re.finditer(text):  # only lines naming members in capitals
+    for cue in lex.caps_opener_re.finditer(text):  # only runs naming members in capitals
         if cue.start() < done:
             continue
-        start = text.rfind("\n", 0, cue.start()) + 1
-        end = text.find("\n", cue.end())
-        done = end = len(text) if end == -1 else end
-        line_text = text[start:end]
-        words = [w for w in _WORD.finditer(line_text) if _is_caps(w.group(0))]
+        words = _capitals_run(text, cue.start(), cue.end())
+        done = words[-1].end()
         out = list(text) if out is None else out
         members, in_name, previous_particle, opener = False, False, False, False
         for w in words:
             word, folded = w.group(0), fold(w.group(0))
+            if text[w.start() - 1:w.start()] == "(":
+                continue  # "(CU)": a party keeps its capitals
             if folded in lex.caps_openers or (members and folded == "en"):
                 in_name, opener, members, recased = False, True, True, _lower(word)
+            elif folded in lex.particles and opener:  # a surname opening with a particle: "VAN RAAK", "TER HORST"
+                in_name, opener, recased = True, False, _capitalised(word)
             elif folded in lex.caps_stops:
-                in_name, opener, recased = False, False, _lower(word)
+                in_name, opener, members, recased = False, False, False, _lower(word)
             elif folded in lex.particles:
-                if opener:  # a surname opening with a particle: "VAN RAAK"
-                    in_name, recased = True, _capitalised(word)
-                elif in_name and previous_particle:  # "VAN DER"
+                if in_name and previous_particle:  # "VAN DER"
                     recased = _lower(word)
                 else:  # after a surname a particle starts the rest of the heading
-                    in_name, recased = False, _lower(word)
-                opener = False
+                    in_name, members, recased = False, False, _lower(word)
             elif opener or in_name:
                 in_name, recased, opener = True, _capitalised(word), False
             else:
                 recased = _lower(word)
             previous_particle = in_name and folded in lex.particles
-            out[start + w.start():start + w.end()] = recased
-            if members and line_text[w.end():w.end() + 1] == ",":
+            out[w.start():w.end()] = recased
+            if members and text[w.end():w.end() + 1] == ",":
                 in_name, opener = False, True
     return text if out is None else "".join(out)
 

@@ -53,8 +53,9 @@ LIST_GLUE = frozenset({",", "en", "of", "&"})
 COMMITTEE_HEADS = frozenset({"kamercommissie", "commissie", "kamercommissies", "commissies"})
 # A name of one letter ("X", the former Twitter) is a name only where the text speaks of
 # platforms; elsewhere it is a variable, a list marker or a web page's "X Noot" close button.
-LETTER_CUES = frozenset({"op", "via", "platform", "platforms", "twitter", "voorheen", "sociale", "media",
-                         "account", "accounts", "kanaal", "kanalen", "zoals", "en", ","})
+LETTER_CUES = frozenset({"op", "via", "platform", "platforms", "twitter", "sociale", "media",
+                         "account", "accounts", "kanaal", "kanalen", "zoals"})
+LETTER_AFTER = frozenset({"voorheen", "twitter"})  # "X (voorheen Twitter)"
 
 
 @dataclass
@@ -96,7 +97,8 @@ class OrganizationMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         hits = [self._hit(m) for m in self.matcher.find(doc)]
-        hits = [h for h in hits if not self._in_heading(doc, h) and not self._bare_letter(doc, h)]
+        hits = [h for h in hits if not self._in_heading(doc, h)]
+        hits = [h for i, h in enumerate(hits) if not _bare_letter(doc, hits, i)]
         hits = self._municipalities(doc, hits)
         hits = self._ministries(doc, hits)
         spans = []
@@ -127,16 +129,6 @@ class OrganizationMatcher:
                     and doc[i].norm_ not in self.acronyms and fold(words[i]) not in self.acronyms:
                 return True
         return False
-
-    @staticmethod
-    def _bare_letter(doc: Doc, hit: _Hit) -> bool:
-        """A one-letter name with no platform words around it (see LETTER_CUES)."""
-        if hit.end - hit.start != 1:
-            return False
-        table = token_table(doc)
-        before = [table.lower[j] for j in _previous(table, hit.first, 2)]
-        after = [table.lower[j] for j in range(hit.last + 1, min(hit.last + 4, len(table.lower))) if not table.space[j]]
-        return not (set(before) & LETTER_CUES or set(after[:2]) & {"(", "voorheen", "twitter"})
 
     def _municipalities(self, doc: Doc, hits: list[_Hit]) -> list[_Hit]:
         """Keep a municipality only in a governmental context (see module doc)."""
@@ -177,6 +169,24 @@ class OrganizationMatcher:
                     continue
             kept.append(hit)
         return kept
+
+
+def _bare_letter(doc: Doc, hits: list[_Hit], i: int) -> bool:
+    """Hit i is a one-letter name ("X", "X.") with no platform around it: no platform
+    word just before it (LETTER_CUES), no "(voorheen Twitter)" after it, and no company
+    next to it in a list ("Facebook, X en TikTok")."""
+    hit = hits[i]
+    if len(doc_text(doc)[hit.start:hit.end].rstrip(".")) != 1:
+        return False
+    table = token_table(doc)
+    before = {table.lower[j] for j in _previous(table, hit.first, 2)}
+    after = [table.lower[j] for j in range(hit.last + 1, min(hit.last + 4, len(table.lower))) if not table.space[j]]
+    if before & LETTER_CUES or set(after[:2]) & LETTER_AFTER:
+        return False
+    listed = [other for other in (hits[i - 1] if i else None, hits[i + 1] if i + 1 < len(hits) else None)
+              if other is not None and other.entry.kind == "company"]
+    return not any(_glue_only(table, min(o.last, hit.last) + 1, max(o.first, hit.first), LIST_GLUE, limit=1)
+                   is not None for o in listed)
 
 
 def _glue_only(table: TokenTable, start: int, end: int, glue: frozenset[str], limit: int | None = None) -> int | None:

@@ -166,6 +166,7 @@ class PersonFinder:
         self.roles = roles
         self.portfolio_after = re.compile(rf"\s+(?P<via>van|voor)\s+(?P<pf>{roles.portfolio_re})")
         self._known_pf = re.compile(rf"(?:van|voor)\s+{roles.known_portfolio_re}")
+        self._parties = frozenset(fold(p) for p in parties)
         names = "|".join(re.escape(p) for p in sorted(parties, key=len, reverse=True)) or r"(?!)"
         # "mevrouw Buitenweg van GroenLinks", "de heer Van Raak van de SP": the party, not the name
         self._party_after = re.compile(rf"[ \t\u00a0]*\bvan[ \t\u00a0]+(?:de[ \t\u00a0]+|het[ \t\u00a0]+)?(?P<party>{names})(?![\w-])")
@@ -199,13 +200,15 @@ class PersonFinder:
         for name in names:
             if pat.require == "initials_or_eol" and not self._signature_like(text, name):
                 continue
+            if pat.require == "known_party" and fold(name.party or "") not in self._parties:
+                continue
             if fold(name.text) in self.roles.portfolios:  # "Staatssecretaris Rechtsbescherming": a post
                 continue
             roles = list(pat.roles) + self._title_roles(text, groups, name, pat)
             if pat.role_group and groups.get(pat.role_group):
                 roles.append(re.sub(r"\s+", " ", groups[pat.role_group]).strip())
             party = re.sub(r"\s+", " ", name.party) if name.party else None
-            if party is None and pat.bracket == "party":
+            if party is None:  # "mevrouw Buitenweg van GroenLinks"
                 after = self._party_after.match(text, name.end)
                 party = after.group("party") if after else None
             out.append(Candidate(name.start, name.end, name.text, roles, party,
@@ -330,7 +333,7 @@ class PersonsComponent:
         keyed = []
         for cand in cands:
             inside_org = orgs and all(i in orgs for i in range(cand.start, cand.end))
-            if inside_org and cand.pattern.startswith(("arabic", "propagate")):
+            if inside_org and cand.pattern.startswith(("arabic", "propagate", "honorific")):
                 continue
             parsed = parse_name(cand.text, surname_only=cand.surname_only)
             keyed.append((cand, parsed))

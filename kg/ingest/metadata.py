@@ -54,7 +54,8 @@ DTN_TITLE = re.compile(r"^Dreigingsbeeld Terrorisme Nederland\b")
 # with its title, then the number and the document's own title.
 #   29 754 Terrorismebestrijding          34 300 V Vaststelling van de begrotingsstaten …
 #   Nr. 515 MOTIE VAN HET LID HIDDEMA     Nr. 24 MOTIE VAN HET LID KNOPS
-HEADING_DOSSIER = re.compile(rf"^(\d{{2}}\s?\d{{3}})(?:,?\s+([IVXLC]+|[A-Z]\d*)(?=\s))?\s+[A-Z][^\n]*$")
+HEADING_DOSSIER = re.compile(
+    r"^(\d{2}\s?\d{3})(?:\s*-\s*(\d{1,3})(?!\d))?(?:,?\s+([IVXLC]+|[A-Z]\d*)(?=\s))?\s+[A-Z][^\n]*$")
 HEADING_NUMBER = re.compile(r"^Nr\.\s*(\d+[A-Za-z]?)\b")
 MOTION_END = re.compile(r"\ben gaat over tot de orde van de dag\b")
 PROPOSED = re.compile(rf"^Voorgesteld\b[^\n]*?\b{_DATE}", re.M | re.I)
@@ -137,7 +138,8 @@ def _heading_id(meta: Metadata, paragraphs: list[str]) -> None:
         dossier = HEADING_DOSSIER.match(para)
         number = HEADING_NUMBER.match(head[i + 1]) if dossier else None
         if dossier and number:
-            meta.dossier = _dossier(dossier.group(1), dossier.group(2))
+            sub = "-".join(part for part in (dossier.group(2), dossier.group(3)) if part)
+            meta.dossier = _dossier(dossier.group(1), sub or None)
             meta.number = number.group(1)
             meta.id = f"kst-{meta.dossier}-{meta.number}"
             return
@@ -232,8 +234,16 @@ def _motion_signatories(paragraphs: list[str]) -> list[str]:
             continue
         lines = [line.strip() for p in paragraphs[i + 1:] for line in p.split("\n") if line.strip()]
         for line in lines:
-            if not NAME.match(line):
+            if not _whole_name(line):
                 break
             names.append(line)
         break
     return list(dict.fromkeys(names))
+
+
+def _whole_name(line: str) -> bool:
+    """The line is one person's name as the name grammar reads it ("Van 't Wout", "Özütok")."""
+    from kg.extract.names import match_name  # the one name grammar (Unicode, particles)
+
+    span = match_name(line, 0, lower_start=False)
+    return span is not None and span[1] == len(line)

@@ -291,3 +291,8 @@ def test_forms_without_the_word_kamerstuk(text, ids) -> None:
 def test_handelingen_with_several_items() -> None:
     text = "(Handelingen II 2020/21, nr. 96,\nitems 6 en 9)"
     assert [c.id for c in parse_citations(text)] == ["h-tk-20202021-96-6", "h-tk-20202021-96-9"]
+
+
+def test_one_item_is_one_number() -> None:
+    assert [c.id for c in parse_citations("Handelingen II 2015/16, nr. 96, item 6, 12 leden stemden voor.")] \
+        == ["h-tk-20152016-96-6"]

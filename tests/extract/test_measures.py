@@ -116,8 +116,9 @@ def test_seed_lines(nlp, line: str, expected: list[str]) -> None:
     ("de Wet verwerking gegevens persoonsgerichte aanpak extremisme (Wvgpa) treedt in werking",
      [("Wet verwerking gegevens persoonsgerichte aanpak extremisme",
        "measure/wet-verwerking-gegevens-persoonsgerichte-aanpak-extremisme")]),
-    # no law: the common noun, a one-word title, a title opening with a function word
+    # no law: the common noun, a one-word title, a title opening with a function word or a verb
     ("de wet biedt ruimte; de Wet Bibob; Wet en regelgeving zijn helder.", []),
+    ("De Wet maakt het mogelijk om gegevens te delen. Deze Wet voorziet in een regeling.", []),
 ])
 def test_named_laws(text, expected):
     nlp = spacy.blank("nl")

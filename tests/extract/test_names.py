@@ -81,6 +81,12 @@ def test_lowercase_start_refused_when_asked():
     ("GEWIJZIGDE MOTIE VAN HET LID SMIT-BAKKER TER VERVANGING VAN DIE GEDRUKT ONDER NR. 9",
      "gewijzigde motie van het lid Smit-Bakker ter vervanging van die gedrukt onder nr. 9"),
     ("AMENDEMENT VAN HET LID IN 'T HOUT OVER DE NCTV", "amendement van het lid In 't Hout over de nctv"),
+    ("MOTIE VAN HET LID TER HORST (CU)", "motie van het lid Ter Horst (CU)"),  # a party keeps its capitals
+    # after a word that ends the names ("OVER"), "EN" opens no name
+    ("MOTIE VAN HET LID SMIT OVER DE AIVD EN NCTV", "motie van het lid Smit over de aivd en nctv"),
+    # only the run of capitals: the rest of the line is left alone (text without line breaks)
+    ("MOTIE VAN HET LID SMIT C.S. De heer Jansen (VVD) zei het.", "motie van het lid Smit c.s. De heer Jansen (VVD) zei het."),
+    ("LID 2 van artikel 3 (AIVD)", "lid 2 van artikel 3 (AIVD)"),
     # no member named: capitals stay as they are (acronyms, ministry headings)
     ("BRIEF VAN DE MINISTER VAN JUSTITIE EN VEILIGHEID", "BRIEF VAN DE MINISTER VAN JUSTITIE EN VEILIGHEID"),
     ("De NCTV en de AIVD melden", "De NCTV en de AIVD melden"),

@@ -143,6 +143,8 @@ def test_seed_lines(nlp, line: str, expected: set[str]) -> None:
     # a letter that names nothing: a web page's footnote button, a variable
     ("De Minister, F. Jansen\n\nX Noot\n1", []),
     ("In scenario X is de dreiging hoog.", []),
+    ("In scenario X (zie bijlage 2) geldt artikel 5, onderdeel X, niet.", []),
+    ("Facebook en X verwijderen berichten.", ["org/facebook", "org/twitter"]),  # listed with a company
 ])
 def test_one_letter_name_needs_a_platform_context(nlp, text, keys):
     doc = nlp(text)

@@ -240,3 +240,15 @@ def test_chair_and_clerk_on_one_line(nlp):
     found = persons(nlp, "Voorzitter: Van der Linden Griffier: Pauw\n\nAanwezig zijn")
     assert {kg["label"]: kg["roles"] for _, kg in found.values()} == {"Van der Linden": ["voorzitter"],
                                                                       "Pauw": ["griffier"]}
+
+
+def test_a_speaker_is_a_member_only_with_a_party(nlp):
+    found = persons(nlp, "De heer Van Dissel (RIVM): Dank u wel.\n\nDe heer Akkerman (PVV): Voorzitter.")
+    roles = {kg["label"]: (kg["roles"], kg["party"]) for _, kg in found.values()}
+    assert roles["Akkerman"] == (["Tweede Kamerlid"], "PVV")
+    assert "Tweede Kamerlid" not in roles.get("Van Dissel", ([], None))[0]
+
+
+def test_a_list_after_one_form_of_address_is_not_all_persons(nlp):
+    found = persons(nlp, "Ik heb dat ook aan mevrouw Pauw en De Telegraaf gezegd.")
+    assert [kg["label"] for _, kg in found.values()] == ["Pauw"]

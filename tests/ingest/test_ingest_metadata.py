@@ -126,3 +126,11 @@ def test_heading_with_roman_suffix_and_no_number_line() -> None:
     assert meta.id == "kst-34567-XVI-12"
     # a dossier line not followed by "Nr." is no heading
     assert extract_metadata("31 234 Voorbeelddossier\n\nDe Kamer,\n\ntekst").id is None
+
+
+def test_heading_of_a_sub_dossier_and_signatories_any_script() -> None:
+    meta = extract_metadata("21 501-20 Europese Raad\n\nNr. 24 MOTIE VAN HET LID ÖZÜTOK\n\nDe Kamer,\n\n"
+                            "gehoord de beraadslaging,\n\nverzoekt de regering iets,\n\n"
+                            "en gaat over tot de orde van de dag.\n\nÖzütok\n\nVan 't Wout\n\nNoot\n\n1 Zie")
+    assert meta.id == "kst-21501-20-24"
+    assert meta.signatories == ["Özütok", "Van 't Wout"]  # a footnote heading is no name
