@@ -124,12 +124,11 @@ class MeasureMatcher:
             end = _law_title_end(text, start.end(), self.law)
             if end is None:
                 continue
-            span = doc.char_span(start.start(), end, label="Measure", alignment_mode="contract")
-            if span is None or any(i in taken for i in range(span.start, span.end)):
-                continue
             label = re.sub(r"\s+", " ", text[start.start():end])
             span = doc.char_span(start.start(), end, label="Measure", kb_id="measure/" + slug(label),
                                  alignment_mode="contract")
+            if span is None or any(i in taken for i in range(span.start, span.end)):
+                continue
             span._.kg = {"label": label, "broader": []}
             out.append(span)
             taken.update(range(span.start, span.end))

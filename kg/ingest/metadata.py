@@ -213,9 +213,9 @@ def _signatories(body: str, paragraphs: list[str], doc_type: str) -> list[str]:
     if doc_type == "antwoord_schriftelijke_vragen":
         names = [m.group(1).strip() for m in ANSWER_BY.finditer(body)]
         return list(dict.fromkeys(n for n in names if not re.match(r"(?:van|voor)\b", n)))
-    names: list[str] = []
     if doc_type == "motie":
         return _motion_signatories(paragraphs)
+    names: list[str] = []
     for i, para in enumerate(paragraphs):
         inline = SIGNER_INLINE.match(para)
         if inline:
