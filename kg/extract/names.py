@@ -76,7 +76,8 @@ def _lexicon() -> _Lexicon:
     inner = "|".join(re.escape(p).replace(r"\ ", SP) for p in by_length(words["inner_particle"]))
     article = "|".join(_any_case(a) for a in by_length(words["arabic_article"]))
     cap = rf"[{UPPER}][{LOWER}]+(?:['’][{UPPER}{LOWER}][{LOWER}]+)?(?:[{UPPER}][{LOWER}]+)*"
-    word = rf"(?:(?:{article})-)?{cap}(?:-{cap})*"
+    # a married name may join a surname with particles: "De Pater-van der Meer"
+    word = rf"(?:(?:{article})-)?{cap}(?:-(?:(?:{inner}){SP})?{cap})*"
     initials = rf"(?:[{UPPER}][a-z]?\.[ \t\u00a0]?)+"
     end = rf"(?![{UPPER}{LOWER}]|-)"
     name = (rf"(?:{initials}[ \t\u00a0]*)?(?:(?:{lead}){SP})?{word}{end}"
@@ -185,7 +186,7 @@ def match_name(text: str, pos: int, *, lower_start: bool = True,
     real = False
     for i, chunk in enumerate(lex.chunk_re.finditer(text, body_start, m.end())):
         word = chunk.group("word")
-        parts = {fold(p) for p in re.split(r"[-\s]", word)} | {fold(word)}
+        parts = {fold(p) for p in re.split(r"[-\s]", word) if fold(p) not in lex.particles} | {fold(word)}
         if parts & lex.not_names or (i and stop is not None and stop(text, chunk.start())):
             break
         end = chunk.end()
