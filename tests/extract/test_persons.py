@@ -252,3 +252,9 @@ def test_a_speaker_is_a_member_only_with_a_party(nlp):
 def test_a_list_after_one_form_of_address_is_not_all_persons(nlp):
     found = persons(nlp, "Ik heb dat ook aan mevrouw Pauw en De Telegraaf gezegd.")
     assert [kg["label"] for _, kg in found.values()] == ["Pauw"]
+
+
+def test_a_title_does_not_name_what_follows_a_blank_line(nlp):
+    found = persons(nlp, "Nationaal Coördinator Terrorismebestrijding\n\nPostadres: Postbus 1\n\n"
+                         "Het overleg met de Minister\nGrapperhaus was kort.")
+    assert [kg["label"] for _, kg in found.values()] == ["Grapperhaus"]  # a wrapped line is still read
