@@ -155,6 +155,7 @@ class Candidate:
 _ADJ_STEM = re.compile(r"(?:landse|ische|aanse)$")
 # The labels of a committee report's heading, when flattened onto one line: "Voorzitter: X Griffier: Y".
 _HEADING_LABELS = frozenset({"voorzitter:", "griffier:"})
+_HOUSE_NUMBER = re.compile(r"[ \t\u00a0]+\d{1,4}[a-zA-Z]?\b")
 _NEXT_LABEL = re.compile(rf"[ \t\u00a0]+[{UPPER}][{LOWER}]+:")
 
 
@@ -204,6 +205,8 @@ class PersonFinder:
                 continue
             if fold(name.text) in self.roles.portfolios:  # "Staatssecretaris Rechtsbescherming": a post
                 continue
+            if "\n" in cue.group(0) and _HOUSE_NUMBER.match(text, name.end):
+                continue  # a letterhead's street on the line under a title: "Turfmarkt 147"
             roles = list(pat.roles) + self._title_roles(text, groups, name, pat)
             if pat.role_group and groups.get(pat.role_group):
                 roles.append(re.sub(r"\s+", " ", groups[pat.role_group]).strip())

@@ -258,3 +258,9 @@ def test_a_title_does_not_name_what_follows_a_blank_line(nlp):
     found = persons(nlp, "Nationaal Coördinator Terrorismebestrijding\n\nPostadres: Postbus 1\n\n"
                          "Het overleg met de Minister\nGrapperhaus was kort.")
     assert [kg["label"] for _, kg in found.values()] == ["Grapperhaus"]  # a wrapped line is still read
+
+
+def test_a_street_under_a_title_is_no_person(nlp):
+    found = persons(nlp, "Nationaal Coördinator Terrorismebestrijding en\nVeiligheid\nTurfmarkt 147\n\n"
+                         "Het overleg met de Minister\nGrapperhaus was kort.")
+    assert [kg["label"] for _, kg in found.values()] == ["Grapperhaus"]
