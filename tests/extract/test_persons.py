@@ -264,3 +264,8 @@ def test_a_street_under_a_title_is_no_person(nlp):
     found = persons(nlp, "Nationaal Coördinator Terrorismebestrijding en\nVeiligheid\nTurfmarkt 147\n\n"
                          "Het overleg met de Minister\nGrapperhaus was kort.")
     assert [kg["label"] for _, kg in found.values()] == ["Grapperhaus"]
+
+
+def test_letterhead_words_are_no_names(nlp):
+    found = persons(nlp, "Nationaal Coördinator Terrorismebestrijding Postadres: Postbus 16950 Bezoekadres Turfmarkt")
+    assert found == {}
