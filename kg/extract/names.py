@@ -14,7 +14,7 @@ import json
 import logging
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable
@@ -155,6 +155,8 @@ class NameMatch:
 
 PARTY_RE = re.compile(r"[ \t\u00a0]*\((?P<inner>[^()\n]{1,60})\)")
 _NOT_PARTY = re.compile(r"\b(nr|kamerstuk|ingezonden|zie|p)\b\.?|^\d+$|\b(19|20)\d\d\b", re.I)
+# "de leden Oskam en Omtzigt (beiden CDA)": one bracket after a list gives every name its party.
+_SHARED_PARTY = re.compile(r"(?:beiden?|allen?|alle\s+\w+)\s+(?P<party>\S.*)", re.I)
 
 
 def looks_like_party(text: str) -> bool:
@@ -212,6 +214,10 @@ def match_names(text: str, pos: int, *, many: bool = True, lower_start: bool = T
             if party and looks_like_party(bracket):
                 party_text = bracket
             after = pm.end()
+        shared = _SHARED_PARTY.fullmatch(bracket) if bracket and party and many else None
+        if shared and looks_like_party(shared.group("party")):
+            party_text = shared.group("party")
+            found = [replace(n, party=party_text) if n.bracket is None else n for n in found]
         found.append(NameMatch(start, end, text[start:end], party_text, bracket, after))
         if not many:
             break

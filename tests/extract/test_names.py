@@ -48,6 +48,19 @@ def test_list_with_parties():
     assert [(n.text, n.party) for n in found] == [("Ter Horst", "GL"), ("De Boer", "50PLUS"), ("Van Dam", "PvdA")]
 
 
+@pytest.mark.parametrize("text", ["Vragen van de leden Bakker en De Wit (beiden SP) aan", "de leden Bakker en De Wit (beide SP).",
+                                  "de leden Bakker, De Wit (allen SP) en"])
+def test_one_bracket_after_a_list_gives_every_name_its_party(text):
+    found = match_names(text, text.index("Bakker"))
+    assert [(n.text, n.party) for n in found] == [("Bakker", "SP"), ("De Wit", "SP")]
+
+
+def test_a_shared_bracket_leaves_a_party_already_given():
+    text = "de leden Bakker (CDA) en De Wit (beiden SP)"
+    assert [n.party for n in match_names(text, text.index("Bakker"))] == ["CDA", "SP"]
+    assert match_names(text, text.index("Bakker"), many=False)[0].party == "CDA"
+
+
 def test_a_date_in_brackets_is_no_party():
     text = "het lid Bosman (ingezonden 3 mei 2021) vroeg"
     (name,) = match_names(text, text.index("Bosman"))
