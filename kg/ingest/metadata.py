@@ -58,6 +58,18 @@ HEADING_DOSSIER = re.compile(
     r"^(\d{2}\s?\d{3})(?:\s*-\s*(\d{1,3})(?!\d))?(?:,?\s+([IVXLC]+|[A-Z]\d*)(?=\s))?\s+[A-Z][^\n]*$")
 HEADING_NUMBER = re.compile(r"^Nr\.\s*(\d+[A-Za-z]?)\b")
 MOTION_END = re.compile(r"\ben gaat over tot de orde van de dag\b")
+# A web page's header naming the document it shows (openkamer, berthub's mirror):
+#   Kamerstuk 29754-244 / ID: 29754-244 / Kamervraag 2015Z17424
+#   Bron: https://zoek.officielebekendmakingen.nl/kst-29754-244.html (also "Bron vraag …")
+#   Directe link naar document (.pdf), …, officiële HTML versie (kst-29754-708).
+# Not "Bron antwoord …": on a question's page that is the answer, another document.
+PAGE_ID = re.compile(
+    r"^(?:(?:Kamerstuk|ID:)[ \t]+(?P<dossier>\d+(?:-[A-Z]\w*)?)-(?P<number>\w+)"
+    r"|Kamervraag[ \t]+(?P<question>\d{4}Z\d{5})"
+    r"|Bron(?:[ \t]+vraag)?:?[ \t]+https?://zoek\.officielebekendmakingen\.nl/(?P<url_id>[a-z]+(?:-\w+)+)\.html"
+    r"|Directe link naar document\b.*\bofficiële HTML versie \((?P<link_id>[a-z]+(?:-\w+)+)\))[ \t.]*$",
+    re.M)
+PAGE_HEADER_LINES = 15
 PROPOSED = re.compile(rf"^Voorgesteld\b[^\n]*?\b{_DATE}", re.M | re.I)
 
 
@@ -78,6 +90,8 @@ def extract_metadata(body: str, furniture: Iterable[str] = (), header: Iterable[
     _official_id(meta, list(furniture), list(header))
     if meta.id is None:
         _heading_id(meta, paragraphs)
+    if meta.id is None:
+        _page_id(meta, body)
     meta.type = _doc_type(body, paragraphs)
     meta.date = _date(body, meta.type)
     if meta.vergaderjaar is None:
@@ -137,12 +151,36 @@ def _heading_id(meta: Metadata, paragraphs: list[str]) -> None:
     for i, para in enumerate(head[:-1]):
         dossier = HEADING_DOSSIER.match(para)
         number = HEADING_NUMBER.match(head[i + 1]) if dossier else None
+        first = i
+        while number and first > 0 and HEADING_DOSSIER.match(head[first - 1]):
+            first -= 1  # a document in several dossiers is numbered in the first ("29 754" above "27 925")
+        dossier = HEADING_DOSSIER.match(head[first]) if number else dossier
         if dossier and number:
             sub = "-".join(part for part in (dossier.group(2), dossier.group(3)) if part)
             meta.dossier = _dossier(dossier.group(1), sub or None)
             meta.number = number.group(1)
             meta.id = f"kst-{meta.dossier}-{meta.number}"
             return
+
+
+def _page_id(meta: Metadata, body: str) -> None:
+    """The id a web page's header gives the document it shows (``PAGE_ID``), read
+    only in the page's first lines, so a "Bron:" in the text cites, not names."""
+    head = "\n".join(body.lstrip().splitlines()[:PAGE_HEADER_LINES])
+    for match in PAGE_ID.finditer(head):
+        if match.group("dossier"):
+            meta.dossier, meta.number = match.group("dossier"), match.group("number")
+            meta.id = f"kst-{meta.dossier}-{meta.number}"
+        elif match.group("question"):
+            meta.question_number = match.group("question")
+            meta.id = f"kv-tk-{meta.question_number}"
+        else:
+            meta.id = match.group("url_id") or match.group("link_id")
+            kst = KST_LINE.match(meta.id)
+            if kst:
+                meta.dossier = f"{kst.group(1)}-{kst.group(2)}" if kst.group(2) else kst.group(1)
+                meta.number = kst.group(3)
+        return
 
 
 def _doc_type(body: str, paragraphs: list[str]) -> str:

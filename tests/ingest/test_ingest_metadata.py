@@ -134,3 +134,31 @@ def test_heading_of_a_sub_dossier_and_signatories_any_script() -> None:
                             "en gaat over tot de orde van de dag.\n\nÖzütok\n\nVan 't Wout\n\nNoot\n\n1 Zie")
     assert meta.id == "kst-21501-20-24"
     assert meta.signatories == ["Özütok", "Van 't Wout"]  # a footnote heading is no name
+
+
+def test_a_document_in_two_dossiers_is_numbered_in_the_first() -> None:
+    meta = extract_metadata("31 234 Voorbeelddossier\n\n28 765 Ander dossier\n\nNr. 40 BRIEF VAN DE MINISTER\n\n"
+                            "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nTekst.")
+    assert (meta.id, meta.dossier, meta.number) == ("kst-31234-40", "31234", "40")
+
+
+@pytest.mark.parametrize("header,expected", [
+    ("Kamerstuk 31234-87\n\nVerslag van een algemeen overleg\n\nGepubliceerd: 1 mei 2014", "kst-31234-87"),
+    ("Verslag\n\nID: 31234-V-12\n\nNr. 12 VERSLAG", "kst-31234-V-12"),
+    ("Kamervraag 2016Z01234\n\nHet bericht over iets\n\nIngediend 1 mei 2016", "kv-tk-2016Z01234"),
+    ("Titel\nBron vraag https://zoek.officielebekendmakingen.nl/kv-tk-2016Z01234.html\n"
+     "Bron antwoord https://zoek.officielebekendmakingen.nl/ah-tk-20152016-99.html", "kv-tk-2016Z01234"),
+    ("Titel\nBron: https://zoek.officielebekendmakingen.nl/kst-31234-87.html", "kst-31234-87"),
+    ("Brief regering\n\nDirecte link naar document (.pdf), link naar pagina op de Tweede Kamer site, "
+     "officiële HTML versie (kst-31234-88).", "kst-31234-88"),
+])
+def test_a_web_pages_header_names_the_document(header, expected) -> None:
+    meta = extract_metadata(header + "\n\nDe tekst van het stuk.")
+    assert meta.id == expected
+
+
+def test_a_source_line_in_the_text_or_an_answers_link_names_no_document() -> None:
+    body = "Titel\nBron antwoord https://zoek.officielebekendmakingen.nl/ah-tk-20152016-99.html\n\nTekst."
+    assert extract_metadata(body).id is None
+    deep = "\n".join(f"Regel {n}." for n in range(20))
+    assert extract_metadata(deep + "\nBron: https://zoek.officielebekendmakingen.nl/kst-31234-87.html").id is None
