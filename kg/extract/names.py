@@ -153,7 +153,7 @@ class NameMatch:
     next_pos: int = 0
 
 
-PARTY_RE = re.compile(r"[ \t\u00a0]*\((?P<inner>[^()\n]{1,60})\)")
+PARTY_RE = re.compile(r"[ \t\u00a0]*\((?P<inner>[^()\n]{1,120})\)")
 _NOT_PARTY = re.compile(r"\b(nr|kamerstuk|ingezonden|zie|p)\b\.?|^\d+$|\b(19|20)\d\d\b", re.I)
 # "de leden Oskam en Omtzigt (beiden CDA)": one bracket after a list gives every name its party.
 _SHARED_PARTY = re.compile(r"(?:beiden?|allen?|alle\s+\w+)\s+(?P<party>\S.*)", re.I)
@@ -214,6 +214,9 @@ def match_names(text: str, pos: int, *, many: bool = True, lower_start: bool = T
             if party and looks_like_party(bracket):
                 party_text = bracket
             after = pm.end()
+            second = PARTY_RE.match(text, after) if party and party_text is None else None
+            if second and looks_like_party(second.group("inner")):  # "Plasterk (minister van BZK) (PvdA)"
+                party_text, after = second.group("inner").strip(), second.end()
         shared = _SHARED_PARTY.fullmatch(bracket) if bracket and party and many else None
         if shared and looks_like_party(shared.group("party")):
             party_text = shared.group("party")

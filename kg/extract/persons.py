@@ -115,6 +115,7 @@ class CuePattern:
     at: str = "end"
     require: str | None = None
     role_group: str | None = None  # a cue group that is itself the role ("griffier van de commissie")
+    bracket_roles: bool = False  # the bracket after the name holds offices: "(minister buitenlandse zaken)"
 
 
 @lru_cache(maxsize=4)
@@ -135,7 +136,8 @@ def load_patterns(path: str, roles_path: str | None = None) -> tuple[CuePattern,
             # each cue is searched over the whole text: the guard skips most positions (same matches)
             out.append(CuePattern(row["id"], compile_guarded(cue, re.IGNORECASE), tuple(row.get("roles", [])),
                                   bool(row.get("many")), bool(row.get("lower_start")), row.get("bracket"),
-                                  row.get("at", "end"), row.get("require"), row.get("role_group")))
+                                  row.get("at", "end"), row.get("require"), row.get("role_group"),
+                                  bool(row.get("bracket_roles"))))
     return tuple(out)
 
 
@@ -210,6 +212,8 @@ class PersonFinder:
             roles = list(pat.roles) + self._title_roles(text, groups, name, pat)
             if pat.role_group and groups.get(pat.role_group):
                 roles.append(re.sub(r"\s+", " ", groups[pat.role_group]).strip())
+            if pat.bracket_roles and name.bracket and name.bracket != name.party:
+                roles += self._bracket_roles(name.bracket)
             party = re.sub(r"\s+", " ", name.party) if name.party else None
             if party is None:  # "mevrouw Buitenweg van GroenLinks"
                 after = self._party_after.match(text, name.end)
@@ -218,6 +222,28 @@ class PersonFinder:
                                  surname_only=bool(pat.roles and "Tweede Kamerlid" in pat.roles)
                                  or pat.id.startswith("motion"), pattern=pat.id))
         return out
+
+    def _bracket_roles(self, bracket: str) -> list[str]:
+        """Offices listed in a bracket: "minister binnenlandse zaken en koninkrijksrelaties",
+        "viceminister-president , minister sociale zaken en werkgelegenheid". A title with
+        a portfolio counts only with a portfolio the scheme knows."""
+        roles = []
+        for piece in bracket.split(","):
+            words = re.sub(r"\s+", " ", piece).strip()
+            for cut in range(len(words), 0, -1):  # the longest title the piece opens with
+                if cut < len(words) and words[cut] != " ":
+                    continue
+                role = self.roles.roles.get(fold(words[:cut]))
+                if role is None or role.cue_only:
+                    continue
+                rest = re.sub(r"^(?:van|voor)\s+", "", words[cut:].strip(), flags=re.I)
+                if not role.portfolio and not rest:
+                    roles.append(role.label)
+                elif role.portfolio and fold(rest) in self.roles.portfolios:
+                    via = "voor" if words[cut:].strip().lower().startswith("voor ") else "van"
+                    roles.append(f"{role.label} {via} {self._portfolio(rest)}")
+                break
+        return roles
 
     @staticmethod
     def _signature_like(text: str, name: NameMatch) -> bool:

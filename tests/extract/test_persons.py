@@ -269,3 +269,28 @@ def test_a_street_under_a_title_is_no_person(nlp):
 def test_letterhead_words_are_no_names(nlp):
     found = persons(nlp, "Nationaal Coördinator Terrorismebestrijding Postadres: Postbus 16950 Bezoekadres Turfmarkt")
     assert found == {}
+
+
+@pytest.mark.parametrize("joiner", ["\n", " "])
+def test_a_question_pages_header_names_askers_and_answerers(nlp, joiner):
+    """openkamer's header: askers with their party, answerers with office and party
+    (the header's lines may reach the pipeline joined into one)."""
+    text = joiner.join(["Ingediend 1 mei 2016", "Indieners Anna Bakker (SP), Piet de Wit (D66)",
+                        "Beantwoord door Jan Jansen (minister justitie en veiligheid) (CDA), "
+                        "Els Smit (viceminister-president , minister sociale zaken en werkgelegenheid) (PvdA), "
+                        "Kees Vos (VVD)", "Onderwerpen terrorisme"])
+    got = persons(nlp, text)
+    assert {n: (kg["roles"], kg["party"]) for n, (_, kg) in got.items()} == {
+        "Anna Bakker": ([], "SP"), "Piet de Wit": ([], "D66"),
+        "Jan Jansen": (["Minister van Justitie en Veiligheid"], "CDA"),
+        "Els Smit": (["Vice-Minister-President", "Minister van Sociale Zaken en Werkgelegenheid"], "PvdA"),
+        "Kees Vos": ([], "VVD")}
+
+
+def test_an_office_without_a_known_portfolio_is_no_role(nlp):
+    got = persons(nlp, "Beantwoord door Jan Jansen (minister zonder portefeuille iets anders) (CDA)\n")
+    assert got["Jan Jansen"][1]["roles"] == [] and got["Jan Jansen"][1]["party"] == "CDA"
+
+
+def test_beantwoord_door_inside_a_sentence_names_no_one(nlp):
+    assert "Jansen" not in persons(nlp, "De vragen zijn beantwoord door Jansen, zei hij.")

@@ -162,3 +162,9 @@ def test_a_source_line_in_the_text_or_an_answers_link_names_no_document() -> Non
     assert extract_metadata(body).id is None
     deep = "\n".join(f"Regel {n}." for n in range(20))
     assert extract_metadata(deep + "\nBron: https://zoek.officielebekendmakingen.nl/kst-31234-87.html").id is None
+
+
+def test_a_source_line_joined_into_the_header_still_names_the_document() -> None:
+    body = ("Titel van de vraag\n\nIndieners A (SP) Bron vraag https://zoek.officielebekendmakingen.nl/"
+            "kv-tk-2016Z01234.html Bron antwoord https://zoek.officielebekendmakingen.nl/ah-tk-20152016-99.html\n\nTekst.")
+    assert extract_metadata(body).id == "kv-tk-2016Z01234"
