@@ -387,13 +387,17 @@ class PersonsComponent:
         return doc
 
     def _signatories(self, doc: Doc) -> list[Candidate]:
-        """The signatories ingest read from the document, where they occur."""
-        document = doc._.kg_document
-        names = getattr(getattr(document, "metadata", None), "signatories", None) or []
+        """The signatories ingest read from the document, where they occur. A motion's
+        are Kamerleden: only members propose motions ("Sjoerdsma" signs under
+        "MOTIE VAN HET LID SJOERDSMA C.S." with the "c.s.", his fellow members)."""
+        metadata = getattr(doc._.kg_document, "metadata", None)
+        names = getattr(metadata, "signatories", None) or []
+        motion = getattr(metadata, "type", None) == "motie"
+        roles = ["Tweede Kamerlid"] if motion else []
         out = []
         for name in names:
             for m in _whole_word(doc_text(doc), name):
-                out.append(Candidate(m.start(), m.end(), m.group(0), [], None, False, "signatory"))
+                out.append(Candidate(m.start(), m.end(), m.group(0), list(roles), None, motion, "signatory"))
         return out
 
 

@@ -294,3 +294,12 @@ def test_an_office_without_a_known_portfolio_is_no_role(nlp):
 
 def test_beantwoord_door_inside_a_sentence_names_no_one(nlp):
     assert "Jansen" not in persons(nlp, "De vragen zijn beantwoord door Jansen, zei hij.")
+
+
+def test_a_motions_signatories_are_members_a_letters_are_not(nlp):
+    text = "verzoekt de regering iets te doen,\n\nen gaat over tot de orde van de dag.\n\nBakker\n\nVan Dam"
+    motion = Document("x", "x", text, len(text), metadata=Metadata(type="motie", signatories=["Bakker", "Van Dam"]))
+    got = persons(nlp, text, motion)
+    assert got["Bakker"][1]["roles"] == ["Tweede Kamerlid"] and got["Van Dam"][1]["roles"] == ["Tweede Kamerlid"]
+    letter = Document("x", "x", text, len(text), metadata=Metadata(type="brief", signatories=["Bakker"]))
+    assert persons(nlp, text, letter)["Bakker"][1]["roles"] == []
