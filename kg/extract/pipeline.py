@@ -64,6 +64,7 @@ def build_nlp(model: str | None = None) -> Language:
     else:
         nlp = spacy.blank("nl")
     nlp.max_length = MAX_LENGTH
+    split_footnote_markers(nlp)
     for name, module in COMPONENTS:
         importlib.import_module(module)
         if name == "kg_sentences" and ("parser" in nlp.pipe_names or "senter" in nlp.pipe_names):
@@ -73,6 +74,18 @@ def build_nlp(model: str | None = None) -> Language:
         importlib.import_module("kg.extract.statistical")
         nlp.add_pipe("kg_model_entities")
     return nlp
+
+
+# A footnote number glued to a word by a plain-text copy of a page ("commissie voor
+# Justitie1", "Koninkrijksrelaties2", "Michon-Derkzen6"): its own token, so that
+# names end before it. Only after three letters, so "F16", "G7" and ids stay whole.
+FOOTNOTE_MARKER_SUFFIX = r"(?<=[^\W\d_]{3})\d{1,2}$"
+
+
+def split_footnote_markers(nlp: Language) -> None:
+    """Add ``FOOTNOTE_MARKER_SUFFIX`` to the tokenizer's suffix rules."""
+    suffixes = [*nlp.Defaults.suffixes, FOOTNOTE_MARKER_SUFFIX]
+    nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
 
 
 def run(nlp: Language, document: Document) -> Doc:

@@ -1,0 +1,27 @@
+"""The extraction pipeline as build_nlp assembles it (kg.extract.pipeline)."""
+import pytest
+
+from kg.extract.pipeline import build_nlp, run
+from kg.model import Document, Metadata
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_nlp()
+
+
+@pytest.mark.parametrize("text,tokens", [
+    ("voor Justitie1 en", ["voor", "Justitie", "1", "en"]),
+    ("de AIVD1.", ["de", "AIVD", "1", "."]),
+    ("de F16 en G7", ["de", "F16", "en", "G7"]),
+    ("kv-tk-2014Z20797 en CO2", ["kv-tk-2014Z20797", "en", "CO2"]),
+])
+def test_a_footnote_number_glued_to_a_word_is_its_own_token(nlp, text, tokens):
+    assert [t.text for t in nlp.make_doc(text)] == tokens
+
+
+def test_a_name_ends_before_its_footnote_number(nlp):
+    text = "De vaste commissie voor Binnenlandse Zaken en Koninkrijksrelaties2 heeft vragen gesteld."
+    doc = run(nlp, Document("x", "x", text, len(text), metadata=Metadata()))
+    assert [s.text for s in doc.spans["kg_organizations"]] == [
+        "vaste commissie voor Binnenlandse Zaken en Koninkrijksrelaties"]
