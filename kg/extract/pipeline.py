@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import importlib
 import logging
+import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
@@ -64,7 +65,7 @@ def build_nlp(model: str | None = None) -> Language:
     else:
         nlp = spacy.blank("nl")
     nlp.max_length = MAX_LENGTH
-    split_footnote_markers(nlp)
+    adapt_tokenizer(nlp)
     for name, module in COMPONENTS:
         importlib.import_module(module)
         if name == "kg_sentences" and ("parser" in nlp.pipe_names or "senter" in nlp.pipe_names):
@@ -82,10 +83,20 @@ def build_nlp(model: str | None = None) -> Language:
 FOOTNOTE_MARKER_SUFFIX = r"(?<=[^\W\d_]{3})\d{1,2}$"
 
 
-def split_footnote_markers(nlp: Language) -> None:
-    """Add ``FOOTNOTE_MARKER_SUFFIX`` to the tokenizer's suffix rules."""
+# A typographic apostrophe inside a word keeps it whole, as a straight one does:
+# "al Qa’ida", "Hizb’ut", "auto’s" (spaCy's Dutch rules split at it).
+WORD_WITH_APOSTROPHE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*(?:’[^\W\d_]+(?:-[^\W\d_]+)*)+")
+
+
+def adapt_tokenizer(nlp: Language) -> None:
+    """Two changes to the tokenizer for Kamerstuk text as pages give it: a glued
+    footnote number is split off (``FOOTNOTE_MARKER_SUFFIX``) and a word with a
+    typographic apostrophe stays one token (``WORD_WITH_APOSTROPHE``)."""
     suffixes = [*nlp.Defaults.suffixes, FOOTNOTE_MARKER_SUFFIX]
     nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
+    previous = nlp.tokenizer.token_match
+    nlp.tokenizer.token_match = WORD_WITH_APOSTROPHE.fullmatch if previous is None else \
+        (lambda text: WORD_WITH_APOSTROPHE.fullmatch(text) or previous(text))
 
 
 def run(nlp: Language, document: Document) -> Doc:

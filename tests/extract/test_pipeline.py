@@ -15,8 +15,10 @@ def nlp():
     ("de AIVD1.", ["de", "AIVD", "1", "."]),
     ("de F16 en G7", ["de", "F16", "en", "G7"]),
     ("kv-tk-2014Z20797 en CO2", ["kv-tk-2014Z20797", "en", "CO2"]),
+    ("al Qa’ida en Al-Qa’ida,", ["al", "Qa’ida", "en", "Al-Qa’ida", ","]),
+    ("de ‘stem’ van ’s-Gravenhage", ["de", "‘", "stem", "’", "van", "’", "s-Gravenhage"]),
 ])
-def test_a_footnote_number_glued_to_a_word_is_its_own_token(nlp, text, tokens):
+def test_footnote_numbers_and_apostrophes(nlp, text, tokens):
     assert [t.text for t in nlp.make_doc(text)] == tokens
 
 
@@ -25,3 +27,9 @@ def test_a_name_ends_before_its_footnote_number(nlp):
     doc = run(nlp, Document("x", "x", text, len(text), metadata=Metadata()))
     assert [s.text for s in doc.spans["kg_organizations"]] == [
         "vaste commissie voor Binnenlandse Zaken en Koninkrijksrelaties"]
+
+
+def test_a_name_with_a_typographic_apostrophe_is_found(nlp):
+    text = "De dreiging van al Qa’ida blijft."
+    doc = run(nlp, Document("x", "x", text, len(text), metadata=Metadata()))
+    assert [s.kb_id_ for s in doc.spans["kg_organizations"]] == ["org/al-qaida"]
