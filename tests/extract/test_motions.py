@@ -69,6 +69,17 @@ def test_motion_of_members_with_parties(nlp):
     assert key == "motion/kuzu-van-ojik"
 
 
+@pytest.mark.parametrize("text,submitters", [
+    ("Met de motie van de heer Bakker van 1 mei 2007 (Kamerstuk 31 200 VI, nr. 79) is gevraagd om een evaluatie.",
+     ["Bakker"]),
+    ("De motie van mevrouw De Wit (Kamerstuk 31 200 VI, nr. 79) vraagt om een evaluatie.", ["De Wit"]),
+])
+def test_motion_of_a_member_by_form_of_address(nlp, text, submitters):
+    (key, kg), = run(nlp, text)
+    assert kg["submitters"] == submitters
+    assert kg["cites"] == key == "kst-31200-VI-79"
+
+
 def test_heading_and_anaphor_are_no_motion(nlp):
     assert run(nlp, "Motie over radicalisering in gevangenissen. Deze motie is uitgevoerd. Een aantal moties is nog open.") == []
 
