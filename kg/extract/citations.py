@@ -271,6 +271,25 @@ def parse_citations(text: str, exclude: Iterable[str] = ()) -> list[CitationMatc
     return results
 
 
+# An amended motion's heading: "GEWIJZIGDE MOTIE VAN HET LID BECKER C.S. TER VERVANGING
+# VAN DIE GEDRUKT ONDER NR. 9" cites number 9 of the document's own dossier.
+REPLACED = re.compile(r"\bter\s+vervanging\s+van\s+(?:die|de\s+motie|het\s+amendement)\s+"
+                      r"(?P<cited>gedrukt\s+onder\s+nr\.?\s*(?P<number>\d+[a-z]?))\b", re.IGNORECASE)
+
+
+def replaced_in_own_dossier(text: str, dossier: str | None, exclude: set[str]) -> list[CitationMatch]:
+    """The motions or amendments a document replaces, in its own dossier (``REPLACED``)."""
+    if not dossier:
+        return []
+    found = []
+    for match in REPLACED.finditer(text):
+        oid = f"kst-{dossier}-{match.group('number').upper()}"
+        if oid not in exclude:
+            found.append(CitationMatch(match.start("cited"), match.end(), oid, None, "reference",
+                                       text[match.start("cited"):match.end()]))
+    return found
+
+
 def own_ids(doc: Doc) -> set[str]:
     """The ids the document itself goes by (never a citation of itself)."""
     document = doc._.kg_document
@@ -293,7 +312,10 @@ class CitationRecognizer:
         exclude = own_ids(doc) if self.drop_own_id else set()
         spans: list[Span] = []
         extras: list[dict[str, Any]] = []
-        for cit in parse_citations(doc_text(doc), exclude):
+        text = doc_text(doc)
+        dossier = getattr(getattr(doc._.kg_document, "metadata", None), "dossier", None)
+        found = parse_citations(text, exclude) + replaced_in_own_dossier(text, dossier, exclude)
+        for cit in sorted(found, key=lambda c: (c.start, c.end)):
             span = doc.char_span(cit.start, cit.end, label=LABEL, kb_id=cit.id,
                                  alignment_mode="expand")
             if span is None:

@@ -22,6 +22,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from kg.extract.citations import replaced_in_own_dossier
 from kg.extract.spans import doc_text, match_text
 from kg.extract.names import NameMatch, fold, match_names, parse_name, slug
 
@@ -174,8 +175,27 @@ class MotionsComponent:
                 "pattern": hit.pattern,
             }
             spans.append(span)
+            if own is not None and cites == own.id:
+                spans.extend(self._replaced(doc, text, hit, own, submitters, parties, span._.kg))
         doc.spans[GROUP] = spans
         return doc
+
+    @staticmethod
+    def _replaced(doc: Doc, text: str, hit: MotionHit, own: Any, submitters: list[str],
+                  parties: list[str | None], heading: dict[str, Any]) -> list[Span]:
+        """The motion an amended one replaces ("… TER VERVANGING VAN DIE GEDRUKT ONDER
+        NR. 9"): the same submitters' earlier motion, numbered in the same dossier."""
+        line_end = text.find("\n", hit.start)
+        out = []
+        for cit in replaced_in_own_dossier(text[:line_end if line_end != -1 else len(text)], own.dossier, set()):
+            if cit.start < hit.start:
+                continue
+            span = doc.char_span(cit.start, cit.end, "Motion", kb_id=cit.id, alignment_mode="expand")
+            if span is not None:
+                span._.kg = {**heading, "label": re.sub(r"\s+", " ", cit.text), "submitters": list(submitters),
+                             "parties": list(parties), "cites": cit.id, "status": None, "pattern": "replaced"}
+                out.append(span)
+        return out
 
     @staticmethod
     def _citations(doc: Doc) -> list[tuple[str, int, int]]:

@@ -223,3 +223,33 @@ def test_motion_filed_in_a_debate_gets_its_number(nlp) -> None:
             "wordt de indiening ervan voldoende ondersteund.\n\nZij krijgt nr. 812 (29754).")
     (key, extra), = run(nlp, text, citations=[("kst-29754-812", "krijgt nr. 812 (29754)")])
     assert key == "kst-29754-812" and extra["submitters"] == ["Akkerman", "Van der Linden"]
+
+
+def test_an_amended_motion_names_the_motion_it_replaces():
+    import kg.extract.citations  # noqa: F401
+    from kg.model import Metadata
+
+    pipeline = spacy.blank("nl")
+    pipeline.add_pipe("sentencizer")
+    pipeline.add_pipe("kg_citations")
+    pipeline.add_pipe("kg_motions")
+    title = "GEWIJZIGDE MOTIE VAN HET LID BAKKER C.S. TER VERVANGING VAN DIE GEDRUKT ONDER NR. 9"
+    text = f"Nr. 34 {title}\n\nDe Kamer,\n\nverzoekt de regering iets,\n\nen gaat over tot de orde van de dag.\n\nBakker\n\nDe Wit"
+    meta = Metadata(id="kst-31234-34", type="motie", dossier="31234", number="34", title=title,
+                    signatories=["Bakker", "De Wit"])
+    doc = pipeline.make_doc(text)
+    doc._.kg_document = Document("x", "x", text, len(text), metadata=meta)
+    for _name, proc in pipeline.pipeline:
+        doc = proc(doc)
+    assert [s.kb_id_ for s in doc.spans["kg_citations"]] == ["kst-31234-9"]
+    motions = {s.kb_id_: s._.kg["submitters"] for s in doc.spans["kg_motions"]}
+    assert motions == {"kst-31234-34": ["Bakker", "De Wit"], "kst-31234-9": ["Bakker", "De Wit"]}
+
+
+def test_a_replaced_number_needs_the_documents_dossier():
+    from kg.extract.citations import replaced_in_own_dossier
+
+    text = "motie ter vervanging van die gedrukt onder nr. 9"
+    assert replaced_in_own_dossier(text, None, set()) == []
+    (cit,) = replaced_in_own_dossier(text, "35300-V", set())
+    assert (cit.id, cit.text) == ("kst-35300-V-9", "gedrukt onder nr. 9")
