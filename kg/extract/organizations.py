@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Span
 
 from kg.extract.spans import doc_text
 from kg.extract import spans as _spans  # noqa: F401  (registers the extensions)
+from kg.extract.names import slug
 from kg.extract.normalize import Label, Match, PieceMatcher, fold
 from kg.extract.tokens import TokenTable, token_table
 from kg.graph.gazetteer import GazetteerEntry, load_actors
@@ -51,6 +52,12 @@ GOV_HEADS = frozenset({
 })
 LIST_GLUE = frozenset({",", "en", "of", "&"})
 COMMITTEE_HEADS = frozenset({"kamercommissie", "commissie", "kamercommissies", "commissies"})
+# A committee named after a portfolio the gazetteer has no ministry for, or one of an
+# older cabinet: "de vaste commissie voor Justitie", "de algemene commissie voor Integratiebeleid".
+_WORDS = r"[A-Z][^\W\d_]+(?:[ \t]+[A-Z][^\W\d_]+)*"  # capitalised words; a list needs its "en"
+COMMITTEE_NAME = re.compile(
+    r"\b(?P<kind>[Vv]aste|[Aa]lgemene)\s+(?:[Kk]amer)?commissie\s+(?:voor|van)\s+"
+    rf"(?P<name>{_WORDS}(?:(?:,[ \t]*{_WORDS})*[ \t]+en[ \t]+{_WORDS})?)")
 # A name of one letter ("X", the former Twitter) is a name only where the text speaks of
 # platforms; elsewhere it is a variable, a list marker or a web page's "X Noot" close button.
 LETTER_CUES = frozenset({"op", "via", "platform", "platforms", "twitter", "sociale", "media",
@@ -94,6 +101,10 @@ class OrganizationMatcher:
         self.ministries_in_titles = ministries_in_titles
         self.matcher = PieceMatcher(_labels(entries), nlp.make_doc)
         self.acronyms = frozenset(fold(t) for e in entries for t in e.labels if t.isupper())
+        # "Ministerie van Justitie" -> "justitie": a committee's name to its ministry's key
+        self.portfolios = {fold(re.sub(r"(?i)^ministerie\s+van\s+", "", t)):
+                           e.key.split("/", 1)[1].removeprefix("ministerie-")
+                           for e in entries if e.kind == "ministry" for t in e.labels}
 
     def __call__(self, doc: Doc) -> Doc:
         hits = [self._hit(m) for m in self.matcher.find(doc)]
@@ -101,6 +112,7 @@ class OrganizationMatcher:
         hits = [h for i, h in enumerate(hits) if not _bare_letter(doc, hits, i)]
         hits = self._municipalities(doc, hits)
         hits = self._ministries(doc, hits)
+        hits = self._named_committees(doc, hits)
         spans = []
         for hit in hits:
             span = doc.char_span(hit.start, hit.end, label="Organization", kb_id=hit.key, alignment_mode="expand")
@@ -169,6 +181,35 @@ class OrganizationMatcher:
                     continue
             kept.append(hit)
         return kept
+
+
+    def _named_committees(self, doc: Doc, hits: list[_Hit]) -> list[_Hit]:
+        """Committees (``COMMITTEE_NAME``) not already read around a ministry's name,
+        keyed by their ministry where the name is one ("Justitie": the ministry's old
+        name), else by the name itself."""
+        text = doc_text(doc)
+        taken = [(h.start, h.end) for h in hits]
+        added = []
+        inside: set[int] = set()  # a ministry's name inside a committee's: "… voor Europese Zaken, Buitenlandse Zaken"
+        for match in COMMITTEE_NAME.finditer(text):
+            overlapping = [i for i, (start, end) in enumerate(taken) if start < match.end() and match.start() < end]
+            if any(hits[i].entry.kind != "ministry" or taken[i][0] < match.start("name") or taken[i][1] > match.end()
+                   for i in overlapping):
+                continue
+            inside.update(overlapping)
+            name = match.group("name")
+            suffix = self.portfolios.get(fold(name)) or slug(name)
+            standing = match.group("kind").lower() == "vaste"
+            entry = GazetteerEntry(key=f"org/{'vaste' if standing else 'algemene'}-commissie-{suffix}", iri="",
+                                   label="", kind="parliament")
+            head = "vaste Kamercommissie" if standing else "algemene commissie"
+            span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            if span is not None:
+                added.append(_Hit(match.start(), match.end(), entry, entry.key, f"{head} voor {name}",
+                                  span.start, span.end - 1))
+        if not added:
+            return hits
+        return sorted([h for i, h in enumerate(hits) if i not in inside] + added, key=lambda h: h.start)
 
 
 def _bare_letter(doc: Doc, hits: list[_Hit], i: int) -> bool:

@@ -88,6 +88,22 @@ def test_parliamentary_committee(nlp) -> None:
     assert found[0][0] == "vaste commissie voor Justitie en Veiligheid"
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("De vaste commissie voor Justitie en de vaste commissie voor Defensie hebben overleg gevoerd.",
+     [("vaste commissie voor Justitie", "org/vaste-commissie-jenv"),
+      ("vaste commissie voor Defensie", "org/vaste-commissie-defensie")]),
+    ("De algemene commissie voor Integratiebeleid heeft overleg gevoerd.",
+     [("algemene commissie voor Integratiebeleid", "org/algemene-commissie-integratiebeleid")]),
+    ("De vaste Kamercommissie van Europese Zaken vergaderde.",
+     [("vaste Kamercommissie van Europese Zaken", "org/vaste-commissie-europese-zaken")]),
+    # a signature: the committee, then its chair's name after the comma
+    ("De voorzitter van de vaste commissie voor Integratiebeleid, Jansen",
+     [("vaste commissie voor Integratiebeleid", "org/vaste-commissie-integratiebeleid")]),
+])
+def test_committee_named_by_a_portfolio_without_a_ministry(nlp, text, expected) -> None:
+    assert orgs(nlp, text) == expected
+
+
 def test_kamer_forms(nlp) -> None:
     assert keys(nlp, "Ik informeer uw Kamer en de Eerste Kamer der Staten-Generaal.") == {"org/tweede-kamer", "org/eerste-kamer"}
     assert keys(nlp, "De Kamer vroeg erom. Hij zat in de kamer.") == {"org/tweede-kamer"}
