@@ -155,6 +155,8 @@ class NameMatch:
 
 PARTY_RE = re.compile(r"[ \t\u00a0]*\((?P<inner>[^()\n]{1,120})\)")
 _NOT_PARTY = re.compile(r"\b(nr|kamerstuk|ingezonden|zie|p)\b\.?|^\d+$|\b(19|20)\d\d\b", re.I)
+# "X, Y en Z"; "motie Elissen/Çorüz" (the joint motion of two members)
+_LIST_SEPARATOR = re.compile(r"[ \t\u00a0]*,[ \t\u00a0]*|[ \t\u00a0]+en[ \t\u00a0]+|/")
 # "de leden Oskam en Omtzigt (beiden CDA)": one bracket after a list gives every name its party.
 _SHARED_PARTY = re.compile(r"(?:beiden?|allen?|alle\s+\w+)\s+(?P<party>\S.*)", re.I)
 
@@ -222,9 +224,9 @@ def match_names(text: str, pos: int, *, many: bool = True, lower_start: bool = T
             party_text = shared.group("party")
             found = [replace(n, party=party_text) if n.bracket is None else n for n in found]
         found.append(NameMatch(start, end, text[start:end], party_text, bracket, after))
-        if not many:
-            break
-        sep = re.compile(r"[ \t\u00a0]*,[ \t\u00a0]*|[ \t\u00a0]+en[ \t\u00a0]+").match(text, after)
+        if not many or (bracket and party_text is None):
+            break  # a list goes on after a party, not after a reference: "X (Kamerstuk …) en de …"
+        sep = _LIST_SEPARATOR.match(text, after)
         if not sep:
             break
         pos = sep.end()

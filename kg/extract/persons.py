@@ -329,6 +329,25 @@ def _propagate(text: str, cands: list[Candidate]) -> list[Candidate]:
     return extra
 
 
+def _married_names(parsed: list[Any]) -> dict[str, Any]:
+    """Within one document, a surname that is one part of a double name given
+    there too is that person: a page header's "Ingrid Michon" and the text's
+    "Michon-Derkzen". Only when one double name has the part."""
+    doubles: dict[str, list[Any]] = {}
+    for name in parsed:
+        if "-" in name.surname:
+            for part in name.surname.split("-"):
+                doubles.setdefault(fold(part), [])
+                if all(other.key != name.key for other in doubles[fold(part)]):
+                    doubles[fold(part)].append(name)
+    out = {}
+    for name in parsed:
+        targets = doubles.get(fold(name.surname), []) if "-" not in name.surname else []
+        if len(targets) == 1:
+            out[name.key] = targets[0]
+    return out
+
+
 def _party_names() -> tuple[str, ...]:
     """Every written form of a political party in the actor gazetteer."""
     from kg.graph.gazetteer import load_actors
@@ -364,10 +383,11 @@ class PersonsComponent:
             inside_org = orgs and all(i in orgs for i in range(cand.start, cand.end))
             if inside_org and cand.pattern.startswith(("arabic", "propagate", "honorific")):
                 continue
-            parsed = parse_name(cand.text, surname_only=cand.surname_only)
-            keyed.append((cand, parsed))
-            best = fullest.get(parsed.key, "")
-            if len(cand.text) > len(best):
+            keyed.append((cand, parse_name(cand.text, surname_only=cand.surname_only)))
+        married = _married_names([parsed for _, parsed in keyed])
+        keyed = [(cand, married.get(parsed.key, parsed)) for cand, parsed in keyed]
+        for cand, parsed in keyed:
+            if len(cand.text) > len(fullest.get(parsed.key, "")):
                 fullest[parsed.key] = cand.text
         spans = []
         for cand, parsed in keyed:

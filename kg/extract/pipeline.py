@@ -88,12 +88,25 @@ FOOTNOTE_MARKER_SUFFIX = r"(?<=[^\W\d_]{3})\d{1,2}$"
 WORD_WITH_APOSTROPHE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*(?:’[^\W\d_]+(?:-[^\W\d_]+)*)+")
 
 
+# "motie-Pechtold": the motion's name and its submitter each get tokens of their own
+# (spaCy keys span extensions by offsets, so the two spans must not share them).
+MOTION_PREFIX = r"[Mm]oties?-(?=[A-Z])"
+# "motie Elissen/Çorüz", "en/of": a slash between two words splits them (URLs stay whole).
+NAMES_SLASH_INFIX = r"(?<=[^\W\d_]{2})/(?=[^\W\d_]{2})"
+
+
 def adapt_tokenizer(nlp: Language) -> None:
-    """Two changes to the tokenizer for Kamerstuk text as pages give it: a glued
-    footnote number is split off (``FOOTNOTE_MARKER_SUFFIX``) and a word with a
-    typographic apostrophe stays one token (``WORD_WITH_APOSTROPHE``)."""
+    """Changes to the tokenizer for Kamerstuk text as pages give it: a glued
+    footnote number is split off (``FOOTNOTE_MARKER_SUFFIX``), so is "motie-"
+    before a name (``MOTION_PREFIX``), a slash between words splits them
+    (``NAMES_SLASH_INFIX``), and a word with a typographic apostrophe
+    stays one token (``WORD_WITH_APOSTROPHE``)."""
     suffixes = [*nlp.Defaults.suffixes, FOOTNOTE_MARKER_SUFFIX]
     nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
+    prefixes = [MOTION_PREFIX, *nlp.Defaults.prefixes]
+    nlp.tokenizer.prefix_search = spacy.util.compile_prefix_regex(prefixes).search
+    infixes = [*nlp.Defaults.infixes, NAMES_SLASH_INFIX]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     previous = nlp.tokenizer.token_match
     nlp.tokenizer.token_match = WORD_WITH_APOSTROPHE.fullmatch if previous is None else \
         (lambda text: WORD_WITH_APOSTROPHE.fullmatch(text) or previous(text))

@@ -60,14 +60,15 @@ HEADING_NUMBER = re.compile(r"^Nr\.\s*(\d+[A-Za-z]?)\b")
 MOTION_END = re.compile(r"\ben gaat over tot de orde van de dag\b")
 # A web page's header naming the document it shows (openkamer, berthub's mirror):
 #   Kamerstuk 29754-244 / ID: 29754-244 / Kamervraag 2015Z17424
-#   Bron: https://zoek.officielebekendmakingen.nl/kst-29754-244.html (also "Bron vraag …")
+#   Bron: https://zoek.officielebekendmakingen.nl/kst-29754-244.html (also "Bron vraag …",
+#   and as a Markdown table's row: "Bron vraag | https://… |")
 #   Directe link naar document (.pdf), …, officiële HTML versie (kst-29754-708).
 # Not "Bron antwoord …": on a question's page that is the answer, another document.
 # The "Bron" and link lines may be joined onto one line with the header's other lines.
 PAGE_ID = re.compile(
     r"^(?:(?:Kamerstuk|ID:)[ \t]+(?P<dossier>\d+(?:-[A-Z]\w*)?)-(?P<number>\w+)"
     r"|Kamervraag[ \t]+(?P<question>\d{4}Z\d{5}))[ \t.]*$"
-    r"|(?:^|(?<=[ \t]))(?:Bron(?:[ \t]+vraag)?:?[ \t]+https?://zoek\.officielebekendmakingen\.nl/(?P<url_id>[a-z]+(?:-\w+)+)\.html"
+    r"|(?:^|(?<=[ \t]))(?:Bron(?:[ \t]+vraag)?:?[ \t]*\|?[ \t]*https?://zoek\.officielebekendmakingen\.nl/(?P<url_id>[a-z]+(?:-\w+)+)\.html"
     r"|Directe link naar document\b[^\n]*?\bofficiële HTML versie \((?P<link_id>[a-z]+(?:-\w+)+)\))(?![\w-])",
     re.M)
 PAGE_HEADER_LINES = 15

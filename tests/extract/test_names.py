@@ -119,3 +119,9 @@ def test_recase_capitals(text, expected) -> None:
 def test_married_names_with_particles(text, pos, name):
     start, end = match_name(text, pos, lower_start=False)
     assert text[start:end] == name
+
+
+def test_a_slash_joins_a_motions_submitters_and_a_reference_ends_a_list():
+    text = "de motie Elissen/Çorüz (Kamerstuk 29 754, nr. 12) en de Wegwijzer"
+    found = match_names(text, text.index("Elissen"))
+    assert [n.text for n in found] == ["Elissen", "Çorüz"]

@@ -303,3 +303,18 @@ def test_a_motions_signatories_are_members_a_letters_are_not(nlp):
     assert got["Bakker"][1]["roles"] == ["Tweede Kamerlid"] and got["Van Dam"][1]["roles"] == ["Tweede Kamerlid"]
     letter = Document("x", "x", text, len(text), metadata=Metadata(type="brief", signatories=["Bakker"]))
     assert persons(nlp, text, letter)["Bakker"][1]["roles"] == []
+
+
+def test_a_question_pages_header_as_a_markdown_table(nlp):
+    text = ("Indieners | Anna Bakker (CDA), Piet de Wit (CDA) |\n"
+            "Beantwoord door | Jan Jansen (minister justitie en veiligheid) (VVD) |\n")
+    got = persons(nlp, text)
+    assert {n: kg["party"] for n, (_, kg) in got.items()} == {"Anna Bakker": "CDA", "Piet de Wit": "CDA", "Jan Jansen": "VVD"}
+
+
+def test_a_surname_that_is_part_of_a_double_name_in_the_document_is_that_person(nlp):
+    got = persons(nlp, "Indiener(s): Ingrid Michon (VVD)\n\nMotie van het lid Michon-Derkzen over iets.")
+    assert got["Ingrid Michon"][0] == got["Michon-Derkzen"][0] == "person/michon-derkzen"
+    # two double names with that part: no guess
+    got = persons(nlp, "Het lid Jansen, het lid Jansen-Smit en het lid De Boer-Jansen spraken.")
+    assert got["Jansen"][0] == "person/jansen"

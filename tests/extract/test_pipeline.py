@@ -17,6 +17,9 @@ def nlp():
     ("kv-tk-2014Z20797 en CO2", ["kv-tk-2014Z20797", "en", "CO2"]),
     ("al Qa’ida en Al-Qa’ida,", ["al", "Qa’ida", "en", "Al-Qa’ida", ","]),
     ("de ‘stem’ van ’s-Gravenhage", ["de", "‘", "stem", "’", "van", "’", "s-Gravenhage"]),
+    ("de motie-Pechtold en moties-Segers", ["de", "motie-", "Pechtold", "en", "moties-", "Segers"]),
+    ("motie Elissen/Çorüz en/of www.nctv.nl/ab/cd in 2019/2020",
+     ["motie", "Elissen", "/", "Çorüz", "en", "/", "of", "www.nctv.nl/ab/cd", "in", "2019/2020"]),
 ])
 def test_footnote_numbers_and_apostrophes(nlp, text, tokens):
     assert [t.text for t in nlp.make_doc(text)] == tokens
@@ -33,3 +36,13 @@ def test_a_name_with_a_typographic_apostrophe_is_found(nlp):
     text = "De dreiging van al Qa’ida blijft."
     doc = run(nlp, Document("x", "x", text, len(text), metadata=Metadata()))
     assert [s.kb_id_ for s in doc.spans["kg_organizations"]] == ["org/al-qaida"]
+
+
+def test_a_motion_named_after_its_submitter_and_the_submitter_are_two_spans(nlp):
+    """spaCy keys span extensions by offsets: one token 'motie-Pechtold' made the
+    person's label the motion's."""
+    text = "Over de invulling van de motie-Pechtold (Kamerstuk 31 200 VI, nr. 79) en de motie Elissen/Çorüz."
+    doc = run(nlp, Document("x", "x", text, len(text), metadata=Metadata()))
+    assert [(s.text, s._.kg["label"]) for s in doc.spans["kg_persons"]] == [
+        ("Pechtold", "Pechtold"), ("Elissen", "Elissen"), ("Çorüz", "Çorüz")]
+    assert [s._.kg["submitters"] for s in doc.spans["kg_motions"]] == [["Pechtold"], ["Elissen", "Çorüz"]]

@@ -149,6 +149,8 @@ def test_a_document_in_two_dossiers_is_numbered_in_the_first() -> None:
     ("Titel\nBron vraag https://zoek.officielebekendmakingen.nl/kv-tk-2016Z01234.html\n"
      "Bron antwoord https://zoek.officielebekendmakingen.nl/ah-tk-20152016-99.html", "kv-tk-2016Z01234"),
     ("Titel\nBron: https://zoek.officielebekendmakingen.nl/kst-31234-87.html", "kst-31234-87"),
+    ("Indieners | A (SP) |\nBron vraag | https://zoek.officielebekendmakingen.nl/kv-tk-2016Z01234.html |",
+     "kv-tk-2016Z01234"),
     ("Brief regering\n\nDirecte link naar document (.pdf), link naar pagina op de Tweede Kamer site, "
      "officiële HTML versie (kst-31234-88).", "kst-31234-88"),
 ])
