@@ -345,6 +345,20 @@ def _check_person(report: Report, source: str, gold: GoldEntity, pred: Mapping[s
                             "predicted_party": pred.get("party")})
 
 
+def _distinct_motions(motions: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """Each predicted motion once, as gold lists it: mentions of one motion (the same
+    Kamerstuk, or without one the same submitters) count once, the first standing."""
+    seen: set[Any] = set()
+    out = []
+    for motion in motions:
+        identity = motion.get("cites") or tuple(fold(n) for n in motion.get("submitters") or [])
+        if identity and identity in seen:
+            continue
+        seen.add(identity)
+        out.append(motion)
+    return out
+
+
 def _score_document(report: Report, gold: GoldDocument, predicted: Mapping[str, Any]) -> None:
     source = gold.source
     by_category: dict[str, list[Mapping[str, Any]]] = {c: [] for c in ENTITY_TYPES.values()}
@@ -365,7 +379,7 @@ def _score_document(report: Report, gold: GoldDocument, predicted: Mapping[str, 
             for p, g in sorted(matching.items()):
                 _check_person(report, source, gold_items[g], preds[p])
 
-    motions = list(predicted.get("motions") or [])
+    motions = _distinct_motions(predicted.get("motions") or [])
     edges = [[g for g, gm in enumerate(gold.motions)
               if (gm.cites and pm.get("cites") and gm.cites == pm.get("cites"))
               or _submitters_match(gm.submitters, list(pm.get("submitters") or []))]

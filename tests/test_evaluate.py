@@ -226,6 +226,21 @@ def test_one_prediction_matches_one_gold_and_best_assignment_is_found() -> None:
     assert (report.categories["organizations"].tp, report.categories["organizations"].fp) == (2, 0)
 
 
+def test_a_motion_mentioned_three_times_counts_once() -> None:
+    """Gold lists each motion once per document; the extraction gives every mention."""
+    gold = {"x.txt": GoldDocument.from_dict({"source": "x.txt", "motions": [
+        {"submitters": ["Bakker", "De Wit"], "cites": "kst-1-2", "surface": "MOTIE VAN DE LEDEN BAKKER EN DE WIT"},
+        {"submitters": ["Smit"], "cites": None, "surface": "motie Smit"}]})}
+    pred = {"motions": [
+        {"label": "Motie Bakker/De Wit", "submitters": ["Bakker", "De Wit"], "cites": "kst-1-2"},
+        {"label": "MOTIE VAN DE LEDEN BAKKER EN DE WIT", "submitters": ["Bakker", "De Wit"], "cites": "kst-1-2"},
+        {"label": "motie Smit", "submitters": ["Smit"], "cites": None},
+        {"label": "de motie-Smit", "submitters": ["Smit"], "cites": None},
+        {"label": "motie Jansen", "submitters": ["Jansen"], "cites": None}]}
+    motions = score(gold, {"x.txt": pred}).categories["motions"]
+    assert (motions.tp, motions.fp, motions.fn) == (2, 1, 0)
+
+
 def test_missing_prediction_counts_as_misses(gold_dir: Path) -> None:
     report = score(load_gold(gold_dir), {})
     assert report.categories["citations"].fn == 4
