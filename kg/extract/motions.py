@@ -142,6 +142,7 @@ class MotionsComponent:
         citations = self._citations(doc)
         notes = _markers(doc)
         own = _own_motion(doc)
+        own_submitters = _own_submitters(text, hits, own)
         spans: list[Span] = []
         for i, hit in enumerate(hits):
             next_start = hits[i + 1].start if i + 1 < len(hits) else len(text)
@@ -159,6 +160,9 @@ class MotionsComponent:
                 if own.signatories:
                     submitters = [parse_name(n).surname for n in own.signatories]
                     parties = [None] * len(submitters)
+            if not cites and own is not None and own.id and own_submitters \
+                    and {fold(n) for n in submitters} == own_submitters:
+                cites = own.id  # the page's own title or summary naming the motion it shows
             key = cites or "motion/" + "-".join(slug(s) for s in submitters)
             span = doc.char_span(hit.start, hit.end, "Motion", kb_id=key, alignment_mode="contract") \
                 or doc.char_span(hit.start, hit.end, "Motion", kb_id=key, alignment_mode="expand")
@@ -277,6 +281,19 @@ def _own_motion(doc: Doc) -> Any:
     """The document's metadata when the document is itself a motion with a title, else None."""
     meta = getattr(doc._.kg_document, "metadata", None)
     return meta if meta is not None and meta.type == "motie" and meta.title else None
+
+
+def _own_submitters(text: str, hits: list[MotionHit], own: Any) -> set[str]:
+    """The folded surnames of the motion a motion document is: its signatories, else
+    the names in its title line ("MOTIE VAN DE LEDEN MARCOUCH EN TELLEGEN")."""
+    if own is None:
+        return set()
+    if own.signatories:
+        return {fold(parse_name(n).surname) for n in own.signatories}
+    for hit in hits:
+        if _on_title_line(text, hit.start, own.title):
+            return {fold(parse_name(n.text, surname_only=True).surname) for n in hit.names}
+    return set()
 
 
 def _on_title_line(text: str, pos: int, title: str) -> bool:

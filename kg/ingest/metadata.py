@@ -49,6 +49,9 @@ TITLE_HEADING = re.compile(
     r"^(?:Nr\.\s*\w+\s+)?(?P<title>(?:BRIEF|MOTIE|VERSLAG|AMENDEMENT|NOTA|VOORSTEL|MEMORIE|LIJST|GEWIJZIGDE MOTIE)"
     r"\b[^\n]*)$", re.M
 )
+# How far down the title heading ("Nr. 41 MOTIE …") may stand: a web page puts its own
+# lines (title, "Kerngegevens", dates) above the document's.
+HEADING_PARAGRAPHS = 30
 DTN_TITLE = re.compile(r"^Dreigingsbeeld Terrorisme Nederland\b")
 # The heading officielebekendmakingen prints above a Kamerstuk's text: the dossier
 # with its title, then the number and the document's own title.
@@ -59,7 +62,7 @@ HEADING_DOSSIER = re.compile(
 HEADING_NUMBER = re.compile(r"^Nr\.\s*(\d+[A-Za-z]?)\b")
 MOTION_END = re.compile(r"\ben gaat over tot de orde van de dag\b")
 # A web page's header naming the document it shows (openkamer, berthub's mirror):
-#   Kamerstuk 29754-244 / ID: 29754-244 / Kamervraag 2015Z17424
+#   Kamerstuk 29754-244 / ID: 29754-244 / Kamervraag 2015Z17424 / Kenmerk 34300 VI, nr. 41
 #   Bron: https://zoek.officielebekendmakingen.nl/kst-29754-244.html (also "Bron vraag …",
 #   and as a Markdown table's row: "Bron vraag | https://… |")
 #   Directe link naar document (.pdf), …, officiële HTML versie (kst-29754-708).
@@ -67,7 +70,8 @@ MOTION_END = re.compile(r"\ben gaat over tot de orde van de dag\b")
 # The "Bron" and link lines may be joined onto one line with the header's other lines.
 PAGE_ID = re.compile(
     r"^(?:(?:Kamerstuk|ID:)[ \t]+(?P<dossier>\d+(?:-[A-Z]\w*)?)-(?P<number>\w+)"
-    r"|Kamervraag[ \t]+(?P<question>\d{4}Z\d{5}))[ \t.]*$"
+    r"|Kamervraag[ \t]+(?P<question>\d{4}Z\d{5})"
+    r"|Kenmerk[ \t]+(?P<mark>\d{2}[\d ]*\d(?:,?[ \t]+[A-Z]\w*)?),?[ \t]+nr\.[ \t]*(?P<mark_number>\w+))[ \t.]*$"
     r"|(?:^|(?<=[ \t]))(?:Bron(?:[ \t]+vraag)?:?[ \t]*\|?[ \t]*https?://zoek\.officielebekendmakingen\.nl/(?P<url_id>[a-z]+(?:-\w+)+)\.html"
     r"|Directe link naar document\b[^\n]*?\bofficiële HTML versie \((?P<link_id>[a-z]+(?:-\w+)+)\))(?![\w-])",
     re.M)
@@ -173,6 +177,11 @@ def _page_id(meta: Metadata, body: str) -> None:
         if match.group("dossier"):
             meta.dossier, meta.number = match.group("dossier"), match.group("number")
             meta.id = f"kst-{meta.dossier}-{meta.number}"
+        elif match.group("mark"):
+            number = re.match(r"(\d[\d ]*\d),?(?:[ \t]+(\w+))?$", match.group("mark"))
+            meta.dossier = _dossier(number.group(1), number.group(2))
+            meta.number = match.group("mark_number")
+            meta.id = f"kst-{meta.dossier}-{meta.number}"
         elif match.group("question"):
             meta.question_number = match.group("question")
             meta.id = f"kv-tk-{meta.question_number}"
@@ -189,7 +198,7 @@ def _doc_type(body: str, paragraphs: list[str]) -> str:
     head = "\n".join(paragraphs[:6])
     if ANSWER_BY.search(head) or re.search(r"^Vragen van (?:het lid|de leden)\b", head, re.M):
         return "antwoord_schriftelijke_vragen"
-    heading = TITLE_HEADING.search(head)
+    heading = TITLE_HEADING.search("\n".join(paragraphs[:HEADING_PARAGRAPHS]))
     if heading:
         word = heading.group("title").split()[0]
         if word in ("MOTIE", "GEWIJZIGDE"):
@@ -241,7 +250,7 @@ def _title(body: str, paragraphs: list[str], doc_type: str) -> str | None:
         questions = QUESTIONS.search(body)
         if questions:
             return " ".join(questions.group(1).split())
-    heading = TITLE_HEADING.search("\n".join(paragraphs[:6]))
+    heading = TITLE_HEADING.search("\n".join(paragraphs[:HEADING_PARAGRAPHS]))
     if heading:
         return heading.group("title").strip()
     if paragraphs and DTN_TITLE.match(paragraphs[0]):

@@ -253,3 +253,21 @@ def test_a_replaced_number_needs_the_documents_dossier():
     assert replaced_in_own_dossier(text, None, set()) == []
     (cit,) = replaced_in_own_dossier(text, "35300-V", set())
     assert (cit.id, cit.text) == ("kst-35300-V-9", "gedrukt onder nr. 9")
+
+
+def test_a_motion_documents_page_title_names_the_motion_it_shows():
+    import kg.extract.citations  # noqa: F401
+    from kg.model import Metadata
+
+    pipeline = spacy.blank("nl")
+    pipeline.add_pipe("sentencizer")
+    pipeline.add_pipe("kg_motions")
+    title = "MOTIE VAN DE LEDEN BAKKER EN DE WIT"
+    text = (f"Motie Bakker/De Wit over iets - Vaststelling van de begroting\n\nOfficiële titel Motie van de leden "
+            f"Bakker en De Wit over iets\n\nNr. 41 {title}\n\nDe Kamer,\n\nverwijst naar de motie Smit.")
+    meta = Metadata(id="kst-31234-41", type="motie", dossier="31234", number="41", title=title)
+    doc = pipeline.make_doc(text)
+    doc._.kg_document = Document("x", "x", text, len(text), metadata=meta)
+    for _name, proc in pipeline.pipeline:
+        doc = proc(doc)
+    assert [s.kb_id_ for s in doc.spans["kg_motions"]] == ["kst-31234-41"] * 3 + ["motion/smit"]

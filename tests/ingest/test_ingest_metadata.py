@@ -170,3 +170,11 @@ def test_a_source_line_joined_into_the_header_still_names_the_document() -> None
     body = ("Titel van de vraag\n\nIndieners A (SP) Bron vraag https://zoek.officielebekendmakingen.nl/"
             "kv-tk-2016Z01234.html Bron antwoord https://zoek.officielebekendmakingen.nl/ah-tk-20152016-99.html\n\nTekst.")
     assert extract_metadata(body).id == "kv-tk-2016Z01234"
+
+
+def test_a_monitor_pages_kenmerk_and_a_late_heading() -> None:
+    lines = ["Motie X over iets", "Kerngegevens", "Documentdatum 26-11-2015", "Kenmerk 34300 VI, nr. 41",
+             *[f"Regel {n}" for n in range(12)], "Nr. 41 MOTIE VAN HET LID X", "De Kamer,",
+             "verzoekt de regering iets,", "en gaat over tot de orde van de dag."]
+    meta = extract_metadata("\n\n".join(lines))
+    assert (meta.id, meta.type, meta.title) == ("kst-34300-VI-41", "motie", "MOTIE VAN HET LID X")
