@@ -45,7 +45,7 @@ TITLES = frozenset({
     "minister", "ministers", "staatssecretaris", "staatssecretarissen", "minister-president",
     "bewindspersoon", "bewindspersonen", "bewindslieden", "viceminister-president", "premier",
 })
-TITLE_GLUE = frozenset({"van", "voor", "de", "het", "en", "(", ")", ",", "mijn", "uw", "onze"})
+TITLE_GLUE = frozenset({"van", "voor", "de", "het", "en", "(", ")", ",", "mijn", "uw", "onze", "zonder", "portefeuille"})
 GOV_HEADS = frozenset({
     "gemeente", "gemeenten", "burgemeester", "burgemeesters", "wethouder", "wethouders",
     "gemeenteraad", "gemeenteraden", "gemeentebestuur", "gemeentebesturen",

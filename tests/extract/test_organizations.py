@@ -104,6 +104,11 @@ def test_committee_named_by_a_portfolio_without_a_ministry(nlp, text, expected) 
     assert orgs(nlp, text) == expected
 
 
+def test_a_minister_without_portfolio_names_no_ministry(nlp) -> None:
+    text = "Beantwoord door Sigrid Kaag (minister zonder portefeuille buitenlandse zaken) (D66)."
+    assert "org/ministerie-bz" not in keys(nlp, text)
+
+
 def test_kamer_forms(nlp) -> None:
     assert keys(nlp, "Ik informeer uw Kamer en de Eerste Kamer der Staten-Generaal.") == {"org/tweede-kamer", "org/eerste-kamer"}
     assert keys(nlp, "De Kamer vroeg erom. Hij zat in de kamer.") == {"org/tweede-kamer"}
