@@ -318,3 +318,11 @@ def test_a_surname_that_is_part_of_a_double_name_in_the_document_is_that_person(
     # two double names with that part: no guess
     got = persons(nlp, "Het lid Jansen, het lid Jansen-Smit en het lid De Boer-Jansen spraken.")
     assert got["Jansen"][0] == "person/jansen"
+
+
+def test_committee_signatures_with_a_comma_in_the_committees_name(nlp):
+    text = ("De voorzitter van de vaste commissie voor Onderwijs, Cultuur en Wetenschap,\n\nAptroot\n\n"
+            "De griffier van de algemene commissie voor Integratiebeleid,\n\nBeuker")
+    got = persons(nlp, text)
+    assert got["Aptroot"][1]["roles"] == ["voorzitter van de vaste commissie voor Onderwijs, Cultuur en Wetenschap"]
+    assert got["Beuker"][1]["roles"] == ["griffier van de algemene commissie voor Integratiebeleid"]
