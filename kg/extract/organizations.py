@@ -45,7 +45,10 @@ TITLES = frozenset({
     "minister", "ministers", "staatssecretaris", "staatssecretarissen", "minister-president",
     "bewindspersoon", "bewindspersonen", "bewindslieden", "viceminister-president", "premier",
 })
-TITLE_GLUE = frozenset({"van", "voor", "de", "het", "en", "(", ")", ",", "mijn", "uw", "onze", "zonder", "portefeuille"})
+# Between a title and its ministry: a name's particles and hyphens ("Minister Van der
+# Steur (Veiligheid en Justitie)", "Minister Yeşilgöz-Zegerius (…)"), "zonder portefeuille".
+TITLE_GLUE = frozenset({"van", "voor", "de", "het", "en", "(", ")", ",", "mijn", "uw", "onze", "zonder", "portefeuille",
+                        "der", "den", "ter", "ten", "te", "-", "'t", "’t"})
 GOV_HEADS = frozenset({
     "gemeente", "gemeenten", "burgemeester", "burgemeesters", "wethouder", "wethouders",
     "gemeenteraad", "gemeenteraden", "gemeentebestuur", "gemeentebesturen",
@@ -262,7 +265,7 @@ def _in_title(table: TokenTable, first: int) -> bool:
         if low in TITLES:
             return True
         text = table.text[j]
-        if low in TITLE_GLUE or (text.isalpha() and text[:1].isupper()):
+        if low in TITLE_GLUE or (text.replace("-", "").isalpha() and text[:1].isupper()):  # a name, also "Yeşilgöz-Zegerius"
             continue
         return False
     return False

@@ -104,6 +104,15 @@ def test_committee_named_by_a_portfolio_without_a_ministry(nlp, text, expected) 
     assert orgs(nlp, text) == expected
 
 
+@pytest.mark.parametrize("text", [
+    "Antwoord van Minister Van der Steur (Veiligheid en Justitie), mede namens de Minister.",
+    "Antwoord van Minister Yeşilgöz-Zegerius (Justitie en Veiligheid), mede namens de Minister.",
+    "overleg gevoerd met Minister van der Steur van Veiligheid en Justitie over terrorisme.",
+])
+def test_a_ministers_name_with_particles_or_a_hyphen_still_makes_a_title(nlp, text) -> None:
+    assert "org/ministerie-jenv" not in keys(nlp, text)
+
+
 def test_a_minister_without_portfolio_names_no_ministry(nlp) -> None:
     text = "Beantwoord door Sigrid Kaag (minister zonder portefeuille buitenlandse zaken) (D66)."
     assert "org/ministerie-bz" not in keys(nlp, text)
