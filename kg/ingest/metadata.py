@@ -76,6 +76,10 @@ PAGE_ID = re.compile(
     r"|Directe link naar document\b[^\n]*?\bofficiële HTML versie \((?P<link_id>[a-z]+(?:-\w+)+)\))(?![\w-])",
     re.M)
 PAGE_HEADER_LINES = 15
+# Whose document: "Tweede Kamer der Staten-Generaal" in the addressee or a page's table
+# ("Eerste Kamer der Staten-Generaal2017-2018"), "Eerste Kamer, vergaderjaar …" in a footer.
+CHAMBER = re.compile(r"\b(Eerste|Tweede) Kamer(?: der Staten-Generaal|, vergaderjaar)")
+CHAMBER_CHARS = 3000
 PROPOSED = re.compile(rf"^Voorgesteld\b[^\n]*?\b{_DATE}", re.M | re.I)
 
 
@@ -107,6 +111,8 @@ def extract_metadata(body: str, furniture: Iterable[str] = (), header: Iterable[
     addressee = ADDRESSEE.search(body)
     meta.addressee = addressee.group(0).strip() if addressee else None
     meta.year = _year(meta, list(furniture))
+    chamber = next((m for m in map(CHAMBER.search, [*furniture, body[:CHAMBER_CHARS]]) if m), None)
+    meta.chamber = f"{chamber.group(1)} Kamer" if chamber else None
     return meta
 
 

@@ -125,3 +125,12 @@ def test_a_slash_joins_a_motions_submitters_and_a_reference_ends_a_list():
     text = "de motie Elissen/Çorüz (Kamerstuk 29 754, nr. 12) en de Wegwijzer"
     found = match_names(text, text.index("Elissen"))
     assert [n.text for n in found] == ["Elissen", "Çorüz"]
+
+
+def test_recase_a_double_name_whose_second_part_opens_with_a_particle():
+    from kg.extract.names import recase_capitals
+
+    text = "C MOTIE VAN HET LID FABER-VAN DE KLASHORST C.S."
+    recased = recase_capitals(text)
+    assert len(recased) == len(text)
+    assert [n.text for n in match_names(recased, recased.index("Faber"))] == ["Faber-van de Klashorst"]

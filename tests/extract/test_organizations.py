@@ -118,6 +118,24 @@ def test_a_minister_without_portfolio_names_no_ministry(nlp) -> None:
     assert "org/ministerie-bz" not in keys(nlp, text)
 
 
+@pytest.mark.parametrize("text", [
+    "Status\n\nVerworpen\n\nVoor\n\nGL, D66, PvdD\n\nTegen\n\nCDA, VVD, Den Haan",
+    "Verworpen\n\nVoor GL, D66, PvdD\n\nTegen: CDA, VVD",
+    "93,3 %\n\n5,3 %\n\nGL\n\nD66\n\nPvdD\n\nVVD\n\nCDA",
+])
+def test_parties_in_a_vote_result_are_a_tally(nlp, text) -> None:
+    assert not {k for k in keys(nlp, "Het AIVD-rapport.\n\n" + text) if k != "org/aivd"}
+
+
+@pytest.mark.parametrize("text", [
+    "Voor VVD is dit een belangrijk punt, zei het lid.",
+    "De motie werd gesteund door GL, D66 en PvdD.",
+    "Tegen de zin van de VVD in werd besloten.",
+])
+def test_parties_in_running_text_stay(nlp, text) -> None:
+    assert any(k.startswith("org/") and k != "org/aivd" for k in keys(nlp, text))
+
+
 def test_kamer_forms(nlp) -> None:
     assert keys(nlp, "Ik informeer uw Kamer en de Eerste Kamer der Staten-Generaal.") == {"org/tweede-kamer", "org/eerste-kamer"}
     assert keys(nlp, "De Kamer vroeg erom. Hij zat in de kamer.") == {"org/tweede-kamer"}
@@ -179,3 +197,14 @@ def test_seed_lines(nlp, line: str, expected: set[str]) -> None:
 def test_one_letter_name_needs_a_platform_context(nlp, text, keys):
     doc = nlp(text)
     assert [s.kb_id_ for s in doc.spans["kg_organizations"]] == keys
+
+
+def test_de_kamer_in_an_eerste_kamer_document_is_the_eerste_kamer(nlp) -> None:
+    from kg.model import Document, Metadata
+
+    text = "De Kamer,\n\ngehoord de beraadslaging, verzoekt de regering de Tweede Kamer te informeren."
+    doc = nlp.make_doc(text)
+    doc._.kg_document = Document("x", "x", text, len(text), metadata=Metadata(chamber="Eerste Kamer"))
+    for _name, proc in nlp.pipeline:
+        doc = proc(doc)
+    assert [s.kb_id_ for s in doc.spans["kg_organizations"]] == ["org/eerste-kamer", "org/tweede-kamer"]

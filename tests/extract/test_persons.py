@@ -326,3 +326,10 @@ def test_committee_signatures_with_a_comma_in_the_committees_name(nlp):
     got = persons(nlp, text)
     assert got["Aptroot"][1]["roles"] == ["voorzitter van de vaste commissie voor Onderwijs, Cultuur en Wetenschap"]
     assert got["Beuker"][1]["roles"] == ["griffier van de algemene commissie voor Integratiebeleid"]
+
+
+def test_in_an_eerste_kamer_document_members_are_senators(nlp):
+    text = "verzoekt de regering iets,\n\nen gaat over tot de orde van de dag.\n\nBakker\n\nVan Dam"
+    meta = Metadata(type="motie", signatories=["Bakker", "Van Dam"], chamber="Eerste Kamer")
+    got = persons(nlp, text, Document("x", "x", text, len(text), metadata=meta))
+    assert got["Bakker"][1]["roles"] == ["Eerste Kamerlid"] and got["Van Dam"][1]["roles"] == ["Eerste Kamerlid"]

@@ -178,3 +178,13 @@ def test_a_monitor_pages_kenmerk_and_a_late_heading() -> None:
              "verzoekt de regering iets,", "en gaat over tot de orde van de dag."]
     meta = extract_metadata("\n\n".join(lines))
     assert (meta.id, meta.type, meta.title) == ("kst-34300-VI-41", "motie", "MOTIE VAN HET LID X")
+
+
+@pytest.mark.parametrize("body,chamber", [
+    ("Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nTekst.", "Tweede Kamer"),
+    ("Datum publicatieOrganisatieVergaderjaar\nEerste Kamer der Staten-Generaal2017-201834775 nr. C\n\nTekst.",
+     "Eerste Kamer"),
+    ("De Kamer,\n\nverzoekt de regering iets.", None),
+])
+def test_whose_document_it_is(body, chamber) -> None:
+    assert extract_metadata(body).chamber == chamber
