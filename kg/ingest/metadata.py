@@ -46,7 +46,7 @@ SIGNER_INLINE = re.compile(
 NAME = re.compile(r"^(?:[A-Z]\.\s?)*[A-Z][\w’'-]+(?:\s+(?:van|der|de|den|ter|ten|[A-Z][\w’'-]+)){0,4}$")
 ADDRESSEE = re.compile(r"^Aan de (?:Voorzitter|voorzitter) van de (?:Tweede|Eerste) Kamer[^\n]*$", re.M)
 TITLE_HEADING = re.compile(
-    r"^(?:Nr\.\s*\w+\s+)?(?P<title>(?:BRIEF|MOTIE|VERSLAG|AMENDEMENT|NOTA|VOORSTEL|MEMORIE|LIJST|GEWIJZIGDE MOTIE)"
+    r"^(?:Nr\.\s*\w+\s+|[A-Z]{1,2}\s+)?(?P<title>(?:BRIEF|MOTIE|VERSLAG|AMENDEMENT|NOTA|VOORSTEL|MEMORIE|LIJST|GEWIJZIGDE MOTIE)"
     r"\b[^\n]*)$", re.M
 )
 # How far down the title heading ("Nr. 41 MOTIE …") may stand: a web page puts its own
@@ -59,7 +59,8 @@ DTN_TITLE = re.compile(r"^Dreigingsbeeld Terrorisme Nederland\b")
 #   Nr. 515 MOTIE VAN HET LID HIDDEMA     Nr. 24 MOTIE VAN HET LID KNOPS
 HEADING_DOSSIER = re.compile(
     r"^(\d{2}\s?\d{3})(?:\s*-\s*(\d{1,3})(?!\d))?(?:,?\s+([IVXLC]+|[A-Z]\d*)(?=\s))?\s+[A-Z][^\n]*$")
-HEADING_NUMBER = re.compile(r"^Nr\.\s*(\d+[A-Za-z]?)\b")
+# "Nr. 515 MOTIE …"; an Eerste Kamer document is lettered: "C MOTIE VAN HET LID …"
+HEADING_NUMBER = re.compile(r"^(?:Nr\.\s*(\d+[A-Za-z]?)\b|([A-Z]{1,2})\s+(?=(?:GEWIJZIGDE\s+)?(?:MOTIE|BRIEF|VERSLAG|AMENDEMENT|NOTA|MEMORIE)\b))")
 MOTION_END = re.compile(r"\ben gaat over tot de orde van de dag\b")
 # A web page's header naming the document it shows (openkamer, berthub's mirror):
 #   Kamerstuk 29754-244 / ID: 29754-244 / Kamervraag 2015Z17424 / Kenmerk 34300 VI, nr. 41
@@ -170,7 +171,7 @@ def _heading_id(meta: Metadata, paragraphs: list[str]) -> None:
         if dossier and number:
             sub = "-".join(part for part in (dossier.group(2), dossier.group(3)) if part)
             meta.dossier = _dossier(dossier.group(1), sub or None)
-            meta.number = number.group(1)
+            meta.number = number.group(1) or number.group(2)
             meta.id = f"kst-{meta.dossier}-{meta.number}"
             return
 

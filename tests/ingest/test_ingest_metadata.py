@@ -188,3 +188,12 @@ def test_a_monitor_pages_kenmerk_and_a_late_heading() -> None:
 ])
 def test_whose_document_it_is(body, chamber) -> None:
     assert extract_metadata(body).chamber == chamber
+
+
+def test_an_eerste_kamer_motion_is_lettered_and_a_vote_block_signs_nothing() -> None:
+    body = ("34 775 Nota over de toestand van ’s Rijks financiën\n\nC MOTIE VAN HET LID BAKKER C.S.\n\n"
+            "Voorgesteld 5 december 2017\n\nDe Kamer,\n\nverzoekt de regering iets,\n\n"
+            "en gaat over tot de orde van de dag.\n\nBakker\n\nDe Wit\n\n\nStatus\n\nVerworpen\n\nVoor\n\nGL, D66")
+    meta = extract_metadata(body)
+    assert (meta.id, meta.type, meta.title) == ("kst-34775-C", "motie", "MOTIE VAN HET LID BAKKER C.S.")
+    assert meta.signatories == ["Bakker", "De Wit"]
