@@ -45,10 +45,8 @@ SIGNER_INLINE = re.compile(
 )
 NAME = re.compile(r"^(?:[A-Z]\.\s?)*[A-Z][\w’'-]+(?:\s+(?:van|der|de|den|ter|ten|[A-Z][\w’'-]+)){0,4}$")
 ADDRESSEE = re.compile(r"^Aan de (?:Voorzitter|voorzitter) van de (?:Tweede|Eerste) Kamer[^\n]*$", re.M)
-TITLE_HEADING = re.compile(
-    r"^(?:Nr\.\s*\w+\s+|[A-Z]{1,2}\s+)?(?P<title>(?:BRIEF|MOTIE|VERSLAG|AMENDEMENT|NOTA|VOORSTEL|MEMORIE|LIJST|GEWIJZIGDE MOTIE)"
-    r"\b[^\n]*)$", re.M
-)
+_TITLE_WORDS = r"(?:BRIEF|MOTIE|VERSLAG|AMENDEMENT|NOTA|VOORSTEL|MEMORIE|LIJST|GEWIJZIGDE MOTIE)"
+TITLE_HEADING = re.compile(rf"^(?:Nr\.\s*\w+\s+|[A-Z]{{1,2}}\s+)?(?P<title>{_TITLE_WORDS}\b[^\n]*)$", re.M)
 # How far down the title heading ("Nr. 41 MOTIE …") may stand: a web page puts its own
 # lines (title, "Kerngegevens", dates) above the document's.
 HEADING_PARAGRAPHS = 30
@@ -60,7 +58,7 @@ DTN_TITLE = re.compile(r"^Dreigingsbeeld Terrorisme Nederland\b")
 HEADING_DOSSIER = re.compile(
     r"^(\d{2}\s?\d{3})(?:\s*-\s*(\d{1,3})(?!\d))?(?:,?\s+([IVXLC]+|[A-Z]\d*)(?=\s))?\s+[A-Z][^\n]*$")
 # "Nr. 515 MOTIE …"; an Eerste Kamer document is lettered: "C MOTIE VAN HET LID …"
-HEADING_NUMBER = re.compile(r"^(?:Nr\.\s*(\d+[A-Za-z]?)\b|([A-Z]{1,2})\s+(?=(?:GEWIJZIGDE\s+)?(?:MOTIE|BRIEF|VERSLAG|AMENDEMENT|NOTA|MEMORIE)\b))")
+HEADING_NUMBER = re.compile(rf"^(?:Nr\.\s*(\d+[A-Za-z]?)\b|([A-Z]{{1,2}})\s+(?={_TITLE_WORDS}\b))")
 MOTION_END = re.compile(r"\ben gaat over tot de orde van de dag\b")
 # A web page's header naming the document it shows (openkamer, berthub's mirror):
 #   Kamerstuk 29754-244 / ID: 29754-244 / Kamervraag 2015Z17424 / Kenmerk 34300 VI, nr. 41
@@ -72,7 +70,7 @@ MOTION_END = re.compile(r"\ben gaat over tot de orde van de dag\b")
 PAGE_ID = re.compile(
     r"^(?:(?:Kamerstuk|ID:)[ \t]+(?P<dossier>\d+(?:-[A-Z]\w*)?)-(?P<number>\w+)"
     r"|Kamervraag[ \t]+(?P<question>\d{4}Z\d{5})"
-    r"|Kenmerk[ \t]+(?P<mark>\d{2}[\d ]*\d(?:,?[ \t]+[A-Z]\w*)?),?[ \t]+nr\.[ \t]*(?P<mark_number>\w+))[ \t.]*$"
+    r"|Kenmerk[ \t]+(?P<mark>\d{2}[\d ]*\d)(?:,?[ \t]+(?P<mark_sub>[A-Z]\w*))?,?[ \t]+nr\.[ \t]*(?P<mark_number>\w+))[ \t.]*$"
     r"|(?:^|(?<=[ \t]))(?:Bron(?:[ \t]+vraag)?:?[ \t]*\|?[ \t]*https?://zoek\.officielebekendmakingen\.nl/(?P<url_id>[a-z]+(?:-\w+)+)\.html"
     r"|Directe link naar document\b[^\n]*?\bofficiële HTML versie \((?P<link_id>[a-z]+(?:-\w+)+)\))(?![\w-])",
     re.M)
@@ -170,10 +168,14 @@ def _heading_id(meta: Metadata, paragraphs: list[str]) -> None:
         dossier = HEADING_DOSSIER.match(head[first]) if number else dossier
         if dossier and number:
             sub = "-".join(part for part in (dossier.group(2), dossier.group(3)) if part)
-            meta.dossier = _dossier(dossier.group(1), sub or None)
-            meta.number = number.group(1) or number.group(2)
-            meta.id = f"kst-{meta.dossier}-{meta.number}"
+            _set_kst(meta, _dossier(dossier.group(1), sub or None), number.group(1) or number.group(2))
             return
+
+
+def _set_kst(meta: Metadata, dossier: str, number: str) -> None:
+    """A Kamerstuk's dossier, number and id ("kst-34300-VI-41")."""
+    meta.dossier, meta.number = dossier, number
+    meta.id = f"kst-{dossier}-{number}"
 
 
 def _page_id(meta: Metadata, body: str) -> None:
@@ -182,13 +184,9 @@ def _page_id(meta: Metadata, body: str) -> None:
     head = "\n".join(body.lstrip().splitlines()[:PAGE_HEADER_LINES])
     for match in PAGE_ID.finditer(head):
         if match.group("dossier"):
-            meta.dossier, meta.number = match.group("dossier"), match.group("number")
-            meta.id = f"kst-{meta.dossier}-{meta.number}"
+            _set_kst(meta, match.group("dossier"), match.group("number"))
         elif match.group("mark"):
-            number = re.match(r"(\d[\d ]*\d),?(?:[ \t]+(\w+))?$", match.group("mark"))
-            meta.dossier = _dossier(number.group(1), number.group(2))
-            meta.number = match.group("mark_number")
-            meta.id = f"kst-{meta.dossier}-{meta.number}"
+            _set_kst(meta, _dossier(match.group("mark"), match.group("mark_sub")), match.group("mark_number"))
         elif match.group("question"):
             meta.question_number = match.group("question")
             meta.id = f"kv-tk-{meta.question_number}"
