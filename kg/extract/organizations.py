@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -189,7 +190,7 @@ class OrganizationMatcher:
 
 
     def _own_chamber(self, doc: Doc, hits: list[_Hit]) -> list[_Hit]:
-        """"De Kamer" in an Eerste Kamer document is the Eerste Kamer."""
+        """'De Kamer' in an Eerste Kamer document is the Eerste Kamer."""
         senate = self.entries.get("org/eerste-kamer")
         if senate is None or getattr(getattr(doc._.kg_document, "metadata", None), "chamber", None) != "Eerste Kamer":
             return hits
@@ -227,6 +228,7 @@ class OrganizationMatcher:
 
 
 _VOTE_HEAD = re.compile(r"(?i)(?:voor|tegen)(?:[ \t]*\(\d+\))?[ \t]*:?")
+_VOTE_INLINE = re.compile(r"(?i)(?:voor|tegen)(?:[ \t]*\(\d+\))?(?P<colon>[ \t]*:)?[ \t]*")
 _VOTE_ITEM = r"[^\W\d][\w'’&/-]*(?:[ \t]+[\w'’&/-]+){0,3}"  # "GL", "Den Haan", "Groep Van Haga"
 _VOTE_ITEMS = re.compile(rf"{_VOTE_ITEM}(?:[ \t]*,[ \t]*{_VOTE_ITEM})*[ \t]*")
 _VOTE_LIST = re.compile(rf"{_VOTE_ITEM}(?:[ \t]*,[ \t]*{_VOTE_ITEM})+[ \t]*")  # two or more
@@ -238,25 +240,26 @@ def _without_vote_tallies(text: str, hits: list[_Hit]) -> list[_Hit]:
     (ingest joins the lines), or a column of lone party lines under the
     percentages (openkamer). Two annotators of the held-out sets left these
     out on their own. Other hits are kept."""
-    if not any(h.entry.kind == "party" for h in hits):
+    parties = [h for h in hits if h.entry.kind == "party"]
+    if not parties:
         return hits
     lines = [(m.start(), m.end(), m.group().strip()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
-    tally: list[tuple[int, int]] = []
-    for i, (start, end, line) in enumerate(lines):
-        inline = re.match(r"(?i)(?:voor|tegen)(?:[ \t]*\(\d+\))?(?P<colon>[ \t]*:)?[ \t]*", line)
-        if inline and (_VOTE_ITEMS if inline.group("colon") else _VOTE_LIST).fullmatch(line[inline.end():]):
-            tally.append((start, end))
-        elif i and _VOTE_HEAD.fullmatch(lines[i - 1][2]) and _VOTE_ITEMS.fullmatch(line):
-            tally.append((start, end))
-    party_lines = {start for h in hits if h.entry.kind == "party"
-                   for start, end, line in lines if start <= h.start < end and line == text[h.start:h.end]}
-    for i, (start, end, _line) in enumerate(lines):
-        neighbours = [lines[j][0] for j in (i - 2, i - 1, i + 1, i + 2) if 0 <= j < len(lines)]
-        if start in party_lines and sum(n in party_lines for n in neighbours) >= 2:
-            tally.append((start, end))
+    starts = [start for start, _end, _line in lines]
+
+    def line_of(hit: _Hit) -> int:
+        return bisect_right(starts, hit.start) - 1
+
+    tally: set[int] = set()
+    for i, (_start, _end, line) in enumerate(lines):
+        inline = _VOTE_INLINE.match(line)
+        if inline and (_VOTE_ITEMS if inline.group("colon") else _VOTE_LIST).fullmatch(line[inline.end():]) \
+                or i and _VOTE_HEAD.fullmatch(lines[i - 1][2]) and _VOTE_ITEMS.fullmatch(line):
+            tally.add(i)
+    alone = {line_of(h) for h in parties if lines[line_of(h)][2] == text[h.start:h.end]}
+    tally |= {i for i in alone if sum(j in alone for j in (i - 2, i - 1, i + 1, i + 2)) >= 2}
     if not tally:
         return hits
-    return [h for h in hits if h.entry.kind != "party" or not any(s <= h.start < e for s, e in tally)]
+    return [h for h in hits if h.entry.kind != "party" or line_of(h) not in tally]
 
 
 def _bare_letter(doc: Doc, hits: list[_Hit], i: int) -> bool:
