@@ -114,6 +114,34 @@ def find_motion_phrases(text: str, patterns: MotionPatterns) -> list[MotionHit]:
     return sorted(hits.values(), key=lambda h: h.start)
 
 
+# A motion filed in a debate, as the Handelingen print it: the member speaking
+# ("Mevrouw Van der Werf (D66):") reads "Motie" and "De Kamer, …". Its submitter is
+# that speaker; where the text goes on "Deze motie is voorgesteld door …" that
+# phrase (motion-announced) is the motion's mention instead.
+FILED_HEADING = re.compile(r"^Motie[ \t]*\n(?:[ \t]*\n)*[ \t]*De Kamer,", re.M)
+SPEAKER_LINE = re.compile(r"^(?:De heer|Mevrouw)[ \t]+(?=[^\n():]{1,80}(?:\([^()\n]{1,40}\))?[ \t]*:[ \t]*$)", re.M)
+ANNOUNCED = re.compile(r"\bmotie\s+is\s+voorgesteld\s+door\b", re.I)
+
+
+def find_filed_motions(text: str) -> list[MotionHit]:
+    """Motions filed in a debate (``FILED_HEADING``), each with its speaker as submitter."""
+    hits = []
+    speakers = list(SPEAKER_LINE.finditer(text))
+    headings = list(FILED_HEADING.finditer(text))
+    for i, heading in enumerate(headings):
+        before = [m for m in speakers if m.start() < heading.start()]
+        if not before:
+            continue
+        after = [m.start() for m in speakers if m.start() > heading.start()]
+        limit = min([*after, *(h.start() for h in headings[i + 1:i + 2]), len(text)])
+        if ANNOUNCED.search(text, heading.end(), limit):
+            continue
+        names = match_names(text, before[-1].end(), many=False, lower_start=False, party=True)
+        if names:
+            hits.append(MotionHit(heading.start(), heading.start() + len("Motie"), names, "motion-filed"))
+    return hits
+
+
 def _sentence_bounds(doc: Doc, start: int) -> tuple[int, int]:
     """The sentence around a char offset, stretched over a footnote marker
     glued to its final stop ("c.s.).11")."""
@@ -139,6 +167,10 @@ class MotionsComponent:
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         hits = find_motion_phrases(match_text(doc), self.patterns)  # "MOTIE VAN HET LID HIDDEMA" too
+        filed = find_filed_motions(text)
+        if filed:
+            taken = {h.start for h in hits}
+            hits = sorted(hits + [h for h in filed if h.start not in taken], key=lambda h: h.start)
         citations = self._citations(doc)
         notes = _markers(doc)
         own = _own_motion(doc)

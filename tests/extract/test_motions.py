@@ -271,3 +271,23 @@ def test_a_motion_documents_page_title_names_the_motion_it_shows():
     for _name, proc in pipeline.pipeline:
         doc = proc(doc)
     assert [s.kb_id_ for s in doc.spans["kg_motions"]] == ["kst-31234-41"] * 3 + ["motion/smit"]
+
+
+SPEECH = ("De voorzitter:\n\nHet woord is aan mevrouw Bakker.\n\nMevrouw Bakker (D66):\n\nVoorzitter. Ik dien de "
+          "volgende motie in.\n\nMotie\n\nDe Kamer,\n\ngehoord de beraadslaging,\n\nverzoekt de regering iets,\n\n"
+          "en gaat over tot de orde van de dag.\n\n")
+
+
+def test_a_motion_filed_in_a_debate_has_the_speaker_as_submitter(nlp):
+    found = run(nlp, SPEECH + "De voorzitter:\n\nDank u wel.")
+    assert [(key, kg["submitters"], kg["parties"]) for key, kg in found] == [("motion/bakker", ["Bakker"], ["D66"])]
+
+
+def test_a_filed_motion_announced_after_its_text_is_read_once(nlp):
+    text = SPEECH + "Deze motie is voorgesteld door het lid Bakker. Zij krijgt nr. 99 (29754)."
+    found = run(nlp, text)
+    assert [(kg["pattern"], kg["submitters"]) for _key, kg in found] == [("motion-announced", ["Bakker"])]
+
+
+def test_a_motie_heading_without_a_member_speaking_is_no_filed_motion(nlp):
+    assert run(nlp, "De voorzitter:\n\nIk lees voor.\n\nMotie\n\nDe Kamer,\n\nverzoekt de regering iets.") == []
