@@ -141,3 +141,9 @@ def test_online_content_regulation_by_its_dutch_title():
     doc = nlp("de verordening ter voorkoming van de verspreiding van online terroristische inhoud maakt een "
               "verwijderingsbevel uit een andere lidstaat mogelijk")
     assert [s.kb_id_ for s in doc.spans["kg_measures"]] == ["measure/tco-verordening", "measure/verwijderingsbevel"]
+
+
+def test_the_eu_list_and_the_dutch_list_are_two_measures(nlp) -> None:
+    # (the compound "EU-terrorismelijst" is one token that kg_organizations takes for the EU)
+    found = keys(nlp, "Hamas staat op de Europese terrorismelijst; Nederland plaatst personen op de nationale terrorismelijst.")
+    assert found == ["measure/eu-terrorismelijst", "measure/sanctielijst-terrorisme"]
