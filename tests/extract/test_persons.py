@@ -333,3 +333,18 @@ def test_in_an_eerste_kamer_document_members_are_senators(nlp):
     meta = Metadata(type="motie", signatories=["Bakker", "Van Dam"], chamber="Eerste Kamer")
     got = persons(nlp, text, Document("x", "x", text, len(text), metadata=meta))
     assert got["Bakker"][1]["roles"] == ["Eerste Kamerlid"] and got["Van Dam"][1]["roles"] == ["Eerste Kamerlid"]
+
+
+@pytest.mark.parametrize("text,name,roles", [
+    ("Overleg met Minister van der Steur van Veiligheid en Justitie over terrorisme.", "van der Steur",
+     ["Minister van Veiligheid en Justitie"]),
+    ("Collega Plasterk zal ingaan op de vragen over de AIVD.", "Plasterk", []),
+])
+def test_a_minister_with_a_lower_case_particle_and_a_colleague(nlp, text, name, roles):
+    assert persons(nlp, text)[name][1]["roles"] == roles
+
+
+@pytest.mark.parametrize("text", ["Toen hoorde de minister van de New Yorkse politie dat hij vertrok.",
+                                  "De Minister van Defensie en een collega van de minister spraken."])
+def test_no_name_after_a_title_and_a_portfolio_or_a_lower_case_title(nlp, text):
+    assert persons(nlp, text) == {}
