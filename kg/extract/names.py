@@ -126,7 +126,8 @@ def parse_name(name: str, *, surname_only: bool = False) -> ParsedName:
     initials = init.group(0).strip() if init else ""
     rest = name[init.end():] if init else name
     chunks = _chunks(rest)
-    if surname_only or len(chunks) <= 1:
+    if surname_only or len(chunks) <= 1 or chunks[0].start("word") > chunks[0].start():
+        # a name opening with a particle is a surname: "Van Haersma Buma", not given name "Van Haersma"
         return ParsedName(name, initials, (), rest)
     if fold(chunks[0].group("word")) in lex.arabic_leads and len(chunks) == 2 \
             and not chunks[1].group("word").lower().startswith(("al-", "el-")):
@@ -194,7 +195,7 @@ def match_name(text: str, pos: int, *, lower_start: bool = True,
         if parts & lex.not_names or (i and stop is not None and stop(text, chunk.start())):
             break
         end = chunk.end()
-        real = real or fold(word) not in lex.arabic_leads
+        real = real or (fold(word) not in lex.arabic_leads and fold(word) not in lex.particles)  # not "Van" alone
     if end is None or not real:
         return None
     return pos, end

@@ -134,3 +134,10 @@ def test_recase_a_double_name_whose_second_part_opens_with_a_particle():
     recased = recase_capitals(text)
     assert len(recased) == len(text)
     assert [n.text for n in match_names(recased, recased.index("Faber"))] == ["Faber-van de Klashorst"]
+
+
+def test_a_name_opening_with_a_particle_is_all_surname_and_a_particle_alone_is_no_name():
+    assert person_key("Van Haersma Buma") == person_key("Van Haersma Buma", surname_only=True) == "person/van-haersma-buma"
+    assert person_key("Theo van Gogh") == "person/van-gogh"
+    assert match_name("De heer Van\n", 8) is None
+    assert match_name("De heer Van Dijk", 8) == (8, 16)
