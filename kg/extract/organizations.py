@@ -162,6 +162,10 @@ class OrganizationMatcher:
             if not ok and previous is not None:
                 ok = bool(_glue_only(table, previous.last + 1, hit.first, LIST_GLUE))
             if ok:
+                before = _previous(table, hit.first, 1)
+                if before and table.lower[before[0]] == "gemeente":  # the name as written: "gemeente Den Haag"
+                    j = before[0]
+                    hit = _Hit(table.idx[j], hit.end, hit.entry, hit.key, hit.label, j, hit.last)
                 kept.append(hit)
                 previous = hit
         return kept

@@ -208,3 +208,9 @@ def test_de_kamer_in_an_eerste_kamer_document_is_the_eerste_kamer(nlp) -> None:
     for _name, proc in nlp.pipeline:
         doc = proc(doc)
     assert [s.kb_id_ for s in doc.spans["kg_organizations"]] == ["org/eerste-kamer", "org/tweede-kamer"]
+
+
+def test_a_municipality_is_mentioned_as_written_with_gemeente(nlp) -> None:
+    found = orgs(nlp, "De gemeente Den Haag en de burgemeester van Breda overleggen met de gemeenten Zwolle en Ede.")
+    assert found == [("gemeente Den Haag", "org/gemeente-den-haag"), ("Breda", "org/gemeente-breda"),
+                     ("Zwolle", "org/gemeente-zwolle"), ("Ede", "org/gemeente-ede")]
