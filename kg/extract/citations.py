@@ -273,8 +273,10 @@ def parse_citations(text: str, exclude: Iterable[str] = ()) -> list[CitationMatc
 
 # An amended motion's heading: "GEWIJZIGDE MOTIE VAN HET LID BECKER C.S. TER VERVANGING
 # VAN DIE GEDRUKT ONDER NR. 9" cites number 9 of the document's own dossier.
-REPLACED = re.compile(r"\bter\s+vervanging\s+van\s+(?:die|de\s+motie|het\s+amendement)\s+"
-                      r"(?P<cited>gedrukt\s+onder\s+nr\.?\s*(?P<number>\d+[a-z]?))\b", re.IGNORECASE)
+# In capitals only: the heading's words; in running text the motion replaced may be in
+# another dossier ("motie … (Kamerstuk 35 000 VI, nr. 41), ter vervanging van die …").
+REPLACED = re.compile(r"\bTER\s+VERVANGING\s+VAN\s+(?:DIE|DAT|DE\s+MOTIE|HET\s+AMENDEMENT)\s+"
+                      r"(?P<cited>GEDRUKT\s+ONDER\s+NR\.?\s*(?P<number>\d+[A-Z]?))\b")
 
 
 def replaced_in_own_dossier(text: str, dossier: str | None, exclude: set[str]) -> list[CitationMatch]:

@@ -119,7 +119,7 @@ def find_motion_phrases(text: str, patterns: MotionPatterns) -> list[MotionHit]:
 # that speaker; where the text goes on "Deze motie is voorgesteld door …" that
 # phrase (motion-announced) is the motion's mention instead.
 FILED_HEADING = re.compile(r"^Motie[ \t]*\n(?:[ \t]*\n)*[ \t]*De Kamer,", re.M)
-SPEAKER_LINE = re.compile(r"^(?:De heer|Mevrouw)[ \t]+(?=[^\n():]{1,80}(?:\([^()\n]{1,40}\))?[ \t]*:[ \t]*$)", re.M)
+SPEAKER_LINE = re.compile(r"^(?:De heer|Mevrouw)[ \t]+(?=[^\n():]{1,80}(?:\([^()\n]{1,40}\))?[ \t]*:)", re.M)
 ANNOUNCED = re.compile(r"\bmotie\s+is\s+voorgesteld\s+door\b", re.I)
 
 
@@ -175,6 +175,9 @@ class MotionsComponent:
         notes = _markers(doc)
         own = _own_motion(doc)
         own_submitters = _own_submitters(text, hits, own)
+        # a page's own title and summary stand above the document's heading; below it,
+        # "de eerder aangenomen motie-Becker" is an earlier motion by the same member
+        title_at = next((h.start for h in hits if own is not None and _on_title_line(text, h.start, own.title)), 0)
         spans: list[Span] = []
         for i, hit in enumerate(hits):
             next_start = hits[i + 1].start if i + 1 < len(hits) else len(text)
@@ -192,7 +195,7 @@ class MotionsComponent:
                 if own.signatories:
                     submitters = [parse_name(n).surname for n in own.signatories]
                     parties = [None] * len(submitters)
-            if not cites and own is not None and own.id and own_submitters \
+            if not cites and own is not None and own.id and own_submitters and hit.start < title_at \
                     and {fold(n) for n in submitters} == own_submitters:
                 cites = own.id  # the page's own title or summary naming the motion it shows
             key = cites or "motion/" + "-".join(slug(s) for s in submitters)

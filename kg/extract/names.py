@@ -223,7 +223,8 @@ def match_names(text: str, pos: int, *, many: bool = True, lower_start: bool = T
         shared = _SHARED_PARTY.fullmatch(bracket) if bracket and party and many else None
         if shared and looks_like_party(shared.group("party")):
             party_text = shared.group("party")
-            found = [replace(n, party=party_text) if n.bracket is None else n for n in found]
+            since = next((i + 1 for i in range(len(found) - 1, -1, -1) if found[i].bracket), 0)
+            found[since:] = [replace(n, party=party_text) for n in found[since:]]  # not past an earlier bracket
         found.append(NameMatch(start, end, text[start:end], party_text, bracket, after))
         if not many or (bracket and party_text is None):
             break  # a list goes on after a party, not after a reference: "X (Kamerstuk …) en de …"

@@ -58,7 +58,10 @@ LIST_GLUE = frozenset({",", "en", "of", "&"})
 COMMITTEE_HEADS = frozenset({"kamercommissie", "commissie", "kamercommissies", "commissies"})
 # A committee named after a portfolio the gazetteer has no ministry for, or one of an
 # older cabinet: "de vaste commissie voor Justitie", "de algemene commissie voor Integratiebeleid".
-_WORDS = r"[A-Z][^\W\d_]+(?:[ \t]+[A-Z][^\W\d_]+)*"  # capitalised words; a list needs its "en"
+# capitalised words, not a title or an article opening what follows ("… Integratiebeleid Minister
+# Van der Laan"); a list needs its "en"
+_WORD = r"(?!(?:Minister|Staatssecretaris|De|Het|Een|Den|Van)\b)[A-Z][^\W\d_]+"
+_WORDS = rf"{_WORD}(?:[ \t]+{_WORD})*"
 COMMITTEE_NAME = re.compile(
     r"\b(?P<kind>[Vv]aste|[Aa]lgemene)\s+(?:[Kk]amer)?commissie\s+(?:voor|van)\s+"
     rf"(?P<name>{_WORDS}(?:(?:,[ \t]*{_WORDS})*[ \t]+en[ \t]+{_WORDS})?)")
@@ -231,8 +234,8 @@ class OrganizationMatcher:
         return sorted([h for i, h in enumerate(hits) if i not in inside] + added, key=lambda h: h.start)
 
 
-_VOTE_HEAD = re.compile(r"(?i)(?:voor|tegen)(?:[ \t]*\(\d+\))?[ \t]*:?")
-_VOTE_INLINE = re.compile(r"(?i)(?:voor|tegen)(?:[ \t]*\(\d+\))?(?P<colon>[ \t]*:)?[ \t]*")
+_VOTE_HEAD = re.compile(r"(?i)(?:voor|tegen)\b(?:[ \t]*\(\d+\))?[ \t]*:?")
+_VOTE_INLINE = re.compile(r"(?i)(?:voor|tegen)\b(?:[ \t]*\(\d+\))?(?P<colon>[ \t]*:)?[ \t]*")
 _VOTE_ITEM = r"[^\W\d][\w'’&/-]*(?:[ \t]+[\w'’&/-]+){0,3}"  # "GL", "Den Haan", "Groep Van Haga"
 _VOTE_ITEMS = re.compile(rf"{_VOTE_ITEM}(?:[ \t]*,[ \t]*{_VOTE_ITEM})*[ \t]*")
 _VOTE_LIST = re.compile(rf"{_VOTE_ITEM}(?:[ \t]*,[ \t]*{_VOTE_ITEM})+[ \t]*")  # two or more

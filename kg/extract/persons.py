@@ -154,6 +154,8 @@ class Candidate:
     pattern: str = ""
 
 
+# Patterns naming the members of the chamber whose document it is (Eerste Kamerleden in its documents).
+OWN_MEMBER_PATTERNS = frozenset({"signatory", "speaker", "members-present"})
 _ADJ_STEM = re.compile(r"(?:landse|ische|aanse)$")
 # The labels of a committee report's heading, when flattened onto one line: "Voorzitter: X Griffier: Y".
 _HEADING_LABELS = frozenset({"voorzitter:", "griffier:"})
@@ -332,7 +334,8 @@ def _propagate(text: str, cands: list[Candidate]) -> list[Candidate]:
 def _married_names(parsed: list[Any]) -> dict[str, Any]:
     """Within one document, a surname that is one part of a double name given
     there too is that person: a page header's "Ingrid Michon" and the text's
-    "Michon-Derkzen". Only when one double name has the part."""
+    "Michon-Derkzen". Only for a name with a first name, and only when one double
+    name has the part ("Minister Dekker" beside "het lid Dekker-Abdulaziz" stays apart)."""
     doubles: dict[str, list[Any]] = {}
     for name in parsed:
         if "-" in name.surname:
@@ -341,8 +344,8 @@ def _married_names(parsed: list[Any]) -> dict[str, Any]:
                 if all(other.key != name.key for other in doubles[fold(part)]):
                     doubles[fold(part)].append(name)
     out = {}
-    for name in parsed:
-        targets = doubles.get(fold(name.surname), []) if "-" not in name.surname else []
+    for name in parsed:  # only a name written with a first name, as a page header gives it
+        targets = doubles.get(fold(name.surname), []) if "-" not in name.surname and name.given else []
         if len(targets) == 1:
             out[name.key] = targets[0]
     return out
@@ -373,7 +376,12 @@ class PersonsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         text = match_text(doc)  # names in capitals headings read as names ("LID HIDDEMA")
-        cands = merge(self.finder.find(text) + self._signatories(doc))
+        found = self.finder.find(text) + self._signatories(doc)
+        if getattr(getattr(doc._.kg_document, "metadata", None), "chamber", None) == "Eerste Kamer":
+            for cand in found:  # who signs, speaks or attends is a senator (not "het Tweede Kamerlid X")
+                if cand.pattern in OWN_MEMBER_PATTERNS:
+                    cand.roles = ["Eerste Kamerlid" if r == "Tweede Kamerlid" else r for r in cand.roles]
+        cands = merge(found)
         if self.propagate:
             cands = merge(cands + _propagate(text, cands))
         orgs = _org_chars(doc)
@@ -384,9 +392,6 @@ class PersonsComponent:
             if inside_org and cand.pattern.startswith(("arabic", "propagate", "honorific")):
                 continue
             keyed.append((cand, parse_name(cand.text, surname_only=cand.surname_only)))
-        if getattr(getattr(doc._.kg_document, "metadata", None), "chamber", None) == "Eerste Kamer":
-            for cand, _parsed in keyed:  # the members who speak, sign or are named are senators
-                cand.roles = ["Eerste Kamerlid" if r == "Tweede Kamerlid" else r for r in cand.roles]
         married = _married_names([parsed for _, parsed in keyed])
         keyed = [(cand, married.get(parsed.key, parsed)) for cand, parsed in keyed]
         for cand, parsed in keyed:

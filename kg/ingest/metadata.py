@@ -22,7 +22,7 @@ _MONTH = "(" + "|".join(MONTHS) + ")"
 _DATE = rf"(\d{{1,2}})\s+{_MONTH}\s+(\d{{4}})"
 _DOSSIER = r"(\d{2}[\d ]*\d)(?:,?\s+([IVXLC]+|[A-Z](?:\d+)?))?"
 
-KST_LINE = re.compile(r"^kst-(\d+)(?:-([A-Z][\w]*))?-(\w+)$")
+KST_LINE = re.compile(r"^kst-(\d+)(?:-([A-Z][\w]*|\d{2}))?-(\w+)$")  # kst-34300-VI-24, kst-21501-02-1035
 KAMER_FOOTER = re.compile(
     rf"(?:Tweede|Eerste) Kamer, vergaderjaar (\d{{4}})\s?[–-]\s?(\d{{4}}), {_DOSSIER}, nr\. (\w+)"
 )
@@ -68,9 +68,10 @@ MOTION_END = re.compile(r"\ben gaat over tot de orde van de dag\b")
 # Not "Bron antwoord …": on a question's page that is the answer, another document.
 # The "Bron" and link lines may be joined onto one line with the header's other lines.
 PAGE_ID = re.compile(
-    r"^(?:(?:Kamerstuk|ID:)[ \t]+(?P<dossier>\d+(?:-[A-Z]\w*)?)-(?P<number>\w+)"
+    r"^(?:(?:Kamerstuk|ID:)[ \t]+(?P<dossier>\d+(?:-(?:[A-Z]\w*|\d{2}))?)-(?P<number>\w+)"
     r"|Kamervraag[ \t]+(?P<question>\d{4}Z\d{5})"
-    r"|Kenmerk[ \t]+(?P<mark>\d{2}[\d ]*\d)(?:,?[ \t]+(?P<mark_sub>[A-Z]\w*))?,?[ \t]+nr\.[ \t]*(?P<mark_number>\w+))[ \t.]*$"
+    r"|Kenmerk[ \t]+(?P<mark>\d{2}[\d ]*\d)(?:-(?P<mark_part>\d{2}))?(?:,?[ \t]+(?P<mark_sub>[A-Z]\w*))?,?[ \t]+nr\.[ \t]*"
+    r"(?P<mark_number>\w+))[ \t.]*$"
     r"|(?:^|(?<=[ \t]))(?:Bron(?:[ \t]+vraag)?:?[ \t]*\|?[ \t]*https?://zoek\.officielebekendmakingen\.nl/(?P<url_id>[a-z]+(?:-\w+)+)\.html"
     r"|Directe link naar document\b[^\n]*?\bofficiële HTML versie \((?P<link_id>[a-z]+(?:-\w+)+)\))(?![\w-])",
     re.M)
@@ -186,7 +187,8 @@ def _page_id(meta: Metadata, body: str) -> None:
         if match.group("dossier"):
             _set_kst(meta, match.group("dossier"), match.group("number"))
         elif match.group("mark"):
-            _set_kst(meta, _dossier(match.group("mark"), match.group("mark_sub")), match.group("mark_number"))
+            sub = match.group("mark_part") or match.group("mark_sub")
+            _set_kst(meta, _dossier(match.group("mark"), sub), match.group("mark_number"))
         elif match.group("question"):
             meta.question_number = match.group("question")
             meta.id = f"kv-tk-{meta.question_number}"

@@ -249,10 +249,10 @@ def test_an_amended_motion_names_the_motion_it_replaces():
 def test_a_replaced_number_needs_the_documents_dossier():
     from kg.extract.citations import replaced_in_own_dossier
 
-    text = "motie ter vervanging van die gedrukt onder nr. 9"
+    text = "GEWIJZIGDE MOTIE TER VERVANGING VAN DIE GEDRUKT ONDER NR. 9"
     assert replaced_in_own_dossier(text, None, set()) == []
     (cit,) = replaced_in_own_dossier(text, "35300-V", set())
-    assert (cit.id, cit.text) == ("kst-35300-V-9", "gedrukt onder nr. 9")
+    assert (cit.id, cit.text) == ("kst-35300-V-9", "GEDRUKT ONDER NR. 9")
 
 
 def test_a_motion_documents_page_title_names_the_motion_it_shows():
@@ -291,3 +291,18 @@ def test_a_filed_motion_announced_after_its_text_is_read_once(nlp):
 
 def test_a_motie_heading_without_a_member_speaking_is_no_filed_motion(nlp):
     assert run(nlp, "De voorzitter:\n\nIk lees voor.\n\nMotie\n\nDe Kamer,\n\nverzoekt de regering iets.") == []
+
+
+def test_a_replacement_in_running_text_is_not_put_in_the_documents_dossier():
+    from kg.extract.citations import replaced_in_own_dossier
+
+    text = "de motie (Kamerstuk 35 000 VI, nr. 41), ter vervanging van die gedrukt onder nr. 9, is aangenomen"
+    assert replaced_in_own_dossier(text, "29754", set()) == []
+    heading = "GEWIJZIGD AMENDEMENT VAN HET LID X TER VERVANGING VAN DAT GEDRUKT ONDER NR. 12"
+    assert [c.id for c in replaced_in_own_dossier(heading, "29754", set())] == ["kst-29754-12"]
+
+
+def test_a_filed_motion_takes_the_speaker_whose_line_goes_on_after_the_colon(nlp):
+    text = ("De heer Van Raak (SP):\n\nVoorzitter.\n\nMevrouw Kuiken (PvdA): Voorzitter, ik dien een motie in.\n\n"
+            "Motie\n\nDe Kamer,\n\nverzoekt de regering iets,\n\nen gaat over tot de orde van de dag.")
+    assert [kg["submitters"] for _key, kg in run(nlp, text)] == [["Kuiken"]]

@@ -141,3 +141,9 @@ def test_a_name_opening_with_a_particle_is_all_surname_and_a_particle_alone_is_n
     assert person_key("Theo van Gogh") == "person/van-gogh"
     assert match_name("De heer Van\n", 8) is None
     assert match_name("De heer Van Dijk", 8) == (8, 16)
+
+
+def test_a_shared_party_does_not_reach_past_an_earlier_bracket():
+    text = "de leden Karabulut en Van Raak (SP), Segers en Voordewind (beiden ChristenUnie)"
+    parties = {n.text: n.party for n in match_names(text, text.index("Karabulut"))}
+    assert parties["Segers"] == parties["Voordewind"] == "ChristenUnie" and parties["Karabulut"] != "ChristenUnie"

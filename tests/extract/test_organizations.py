@@ -214,3 +214,11 @@ def test_a_municipality_is_mentioned_as_written_with_gemeente(nlp) -> None:
     found = orgs(nlp, "De gemeente Den Haag en de burgemeester van Breda overleggen met de gemeenten Zwolle en Ede.")
     assert found == [("gemeente Den Haag", "org/gemeente-den-haag"), ("Breda", "org/gemeente-breda"),
                      ("Zwolle", "org/gemeente-zwolle"), ("Ede", "org/gemeente-ede")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Voorstellen van D66, GroenLinks en PvdA", {"org/d66", "org/groenlinks", "org/pvda"}),
+    ("De algemene commissie voor Integratiebeleid Minister Van der Laan sprak.", {"org/algemene-commissie-integratiebeleid"}),
+])
+def test_review_findings_on_organisations(nlp, text, expected) -> None:
+    assert keys(nlp, text) == expected

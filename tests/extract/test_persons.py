@@ -348,3 +348,24 @@ def test_a_minister_with_a_lower_case_particle_and_a_colleague(nlp, text, name, 
                                   "De Minister van Defensie en een collega van de minister spraken."])
 def test_no_name_after_a_title_and_a_portfolio_or_a_lower_case_title(nlp, text):
     assert persons(nlp, text) == {}
+
+
+@pytest.mark.parametrize("text,names", [
+    ("Indiener(s): Guusje ter Horst\n", ["Guusje ter Horst"]),
+    ("Indieners Han ten Broeke (VVD), Jeroen Recourt (PvdA)\n", ["Han ten Broeke", "Jeroen Recourt"]),
+    ("Mijn collega Kamerlid Van der Staaij vroeg het.", ["Van der Staaij"]),
+    ("De collega Kamerleden en de collega Fracties stemden.", []),
+])
+def test_review_findings_on_names(nlp, text, names):
+    assert sorted(persons(nlp, text)) == sorted(names)
+
+
+def test_a_surname_without_a_first_name_is_not_merged_into_a_double_name(nlp):
+    got = persons(nlp, "Het lid Dekker-Abdulaziz (D66) vroeg Minister Dekker om een reactie.")
+    assert got["Dekker"][0] == "person/dekker" and got["Dekker-Abdulaziz"][0] == "person/dekker-abdulaziz"
+
+
+def test_an_eerste_kamer_document_keeps_a_named_tweede_kamerlid(nlp):
+    text = "Het wetsvoorstel van het Tweede Kamerlid Omtzigt (CDA) werd besproken.\n\nDe heer Bakker (PVV):\n\nVoorzitter."
+    got = persons(nlp, text, Document("x", "x", text, len(text), metadata=Metadata(chamber="Eerste Kamer")))
+    assert got["Omtzigt"][1]["roles"] == ["Tweede Kamerlid"] and got["Bakker"][1]["roles"] == ["Eerste Kamerlid"]

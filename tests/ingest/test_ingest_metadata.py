@@ -197,3 +197,10 @@ def test_an_eerste_kamer_motion_is_lettered_and_a_vote_block_signs_nothing() -> 
     meta = extract_metadata(body)
     assert (meta.id, meta.type, meta.title) == ("kst-34775-C", "motie", "MOTIE VAN HET LID BAKKER C.S.")
     assert meta.signatories == ["Bakker", "De Wit"]
+
+
+@pytest.mark.parametrize("header", ["Kamerstuk 21501-02-1035", "Titel\nKenmerk 21 501-02, nr. 1035",
+                                    "Titel\nBron: https://zoek.officielebekendmakingen.nl/kst-21501-02-1035.html"])
+def test_a_dossier_with_a_numbered_part(header) -> None:
+    meta = extract_metadata(header + "\n\nDe tekst.")
+    assert (meta.id, meta.dossier, meta.number) == ("kst-21501-02-1035", "21501-02", "1035")
