@@ -127,16 +127,16 @@ def find_filed_motions(text: str) -> list[MotionHit]:
     """Motions filed in a debate (``FILED_HEADING``), each with its speaker as submitter."""
     hits = []
     speakers = list(SPEAKER_LINE.finditer(text))
+    starts = [m.start() for m in speakers]
     headings = list(FILED_HEADING.finditer(text))
     for i, heading in enumerate(headings):
-        before = [m for m in speakers if m.start() < heading.start()]
-        if not before:
+        at = bisect.bisect_left(starts, heading.start())  # speakers[at - 1] speaks; speakers[at] is the next
+        if at == 0:
             continue
-        after = [m.start() for m in speakers if m.start() > heading.start()]
-        limit = min([*after, *(h.start() for h in headings[i + 1:i + 2]), len(text)])
+        limit = min([*starts[at:at + 1], *(h.start() for h in headings[i + 1:i + 2]), len(text)])
         if ANNOUNCED.search(text, heading.end(), limit):
             continue
-        names = match_names(text, before[-1].end(), many=False, lower_start=False, party=True)
+        names = match_names(text, speakers[at - 1].end(), many=False, lower_start=False, party=True)
         if names:
             hits.append(MotionHit(heading.start(), heading.start() + len("Motie"), names, "motion-filed"))
     return hits

@@ -210,11 +210,14 @@ class OrganizationMatcher:
         keyed by their ministry where the name is one ("Justitie": the ministry's old
         name), else by the name itself."""
         text = doc_text(doc)
-        taken = [(h.start, h.end) for h in hits]
+        taken = [(h.start, h.end) for h in hits]  # in text order, not overlapping
+        starts = [start for start, _end in taken]
         added = []
         inside: set[int] = set()  # a ministry's name inside a committee's: "… voor Europese Zaken, Buitenlandse Zaken"
         for match in COMMITTEE_NAME.finditer(text):
-            overlapping = [i for i, (start, end) in enumerate(taken) if start < match.end() and match.start() < end]
+            first = max(bisect_right(starts, match.start()) - 1, 0)
+            overlapping = [i for i in range(first, bisect_right(starts, match.end()))
+                           if taken[i][0] < match.end() and match.start() < taken[i][1]]
             if any(hits[i].entry.kind != "ministry" or taken[i][0] < match.start("name") or taken[i][1] > match.end()
                    for i in overlapping):
                 continue
