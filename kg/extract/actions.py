@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span
 
 from kg.extract import spans as _spans  # noqa: F401  (registers the extensions)
 from kg.extract.actions_clauses import Clause, clauses
-from kg.extract.spans import doc_text
+from kg.extract.spans import doc_metadata, doc_text
 from kg.extract.verb_forms import BASE, FIN, FIN1, PART, Form, form_table
 from kg.model import Relation
 
@@ -137,8 +137,7 @@ class ActionExtractor:
         return at
 
     def _signatory(self, doc: Doc) -> str | None:
-        document = doc._.kg_document
-        signatories = getattr(getattr(document, "metadata", None), "signatories", None)
+        signatories = getattr(doc_metadata(doc), "signatories", None)
         return signatory_key(signatories[0]) if signatories else None
 
     def _entity_at(self, c: Clause, p: int, entities: dict[int, Ent]) -> tuple[Ent, int] | None:

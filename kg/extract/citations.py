@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.extract.regex_guard import compile_guarded
-from kg.extract.spans import doc_text
+from kg.extract.spans import doc_metadata, doc_text
 from kg.extract import spans as _spans  # noqa: F401  (registers the extensions)
 
 log = logging.getLogger(__name__)
@@ -315,7 +315,7 @@ class CitationRecognizer:
         spans: list[Span] = []
         extras: list[dict[str, Any]] = []
         text = doc_text(doc)
-        dossier = getattr(getattr(doc._.kg_document, "metadata", None), "dossier", None)
+        dossier = getattr(doc_metadata(doc), "dossier", None)
         found = parse_citations(text, exclude) + replaced_in_own_dossier(text, dossier, exclude)
         for cit in sorted(found, key=lambda c: (c.start, c.end)):
             span = doc.char_span(cit.start, cit.end, label=LABEL, kb_id=cit.id,

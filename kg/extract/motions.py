@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.extract.citations import replaced_in_own_dossier
-from kg.extract.spans import doc_text, match_text
+from kg.extract.spans import doc_metadata, doc_text, match_text
 from kg.extract.names import NameMatch, fold, match_names, parse_name, slug
 
 log = logging.getLogger(__name__)
@@ -314,7 +314,7 @@ def _announced_number(text: str, start: int, limit: int, citations: list[tuple[s
 
 def _own_motion(doc: Doc) -> Any:
     """The document's metadata when the document is itself a motion with a title, else None."""
-    meta = getattr(doc._.kg_document, "metadata", None)
+    meta = doc_metadata(doc)
     return meta if meta is not None and meta.type == "motie" and meta.title else None
 
 

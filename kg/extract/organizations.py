@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.spans import doc_text
+from kg.extract.spans import doc_metadata, doc_text
 from kg.extract import spans as _spans  # noqa: F401  (registers the extensions)
 from kg.extract.names import slug
 from kg.extract.normalize import Label, Match, PieceMatcher, fold
@@ -199,7 +199,7 @@ class OrganizationMatcher:
     def _own_chamber(self, doc: Doc, hits: list[_Hit]) -> list[_Hit]:
         """'De Kamer' in an Eerste Kamer document is the Eerste Kamer."""
         senate = self.entries.get("org/eerste-kamer")
-        if senate is None or getattr(getattr(doc._.kg_document, "metadata", None), "chamber", None) != "Eerste Kamer":
+        if senate is None or getattr(doc_metadata(doc), "chamber", None) != "Eerste Kamer":
             return hits
         text = doc_text(doc)
         return [_Hit(h.start, h.end, senate, senate.key, senate.label, h.first, h.last)

@@ -27,7 +27,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.spans import doc_text, match_text
+from kg.extract.spans import doc_metadata, doc_text, match_text
 from kg.extract import spans as _spans  # noqa: F401  (registers the extensions)
 from kg.extract.phrase_regex import phrase_regex, plain_alternation
 from kg.extract.regex_guard import compile_guarded
@@ -377,7 +377,7 @@ class PersonsComponent:
     def __call__(self, doc: Doc) -> Doc:
         text = match_text(doc)  # names in capitals headings read as names ("LID HIDDEMA")
         found = self.finder.find(text) + self._signatories(doc)
-        if getattr(getattr(doc._.kg_document, "metadata", None), "chamber", None) == "Eerste Kamer":
+        if getattr(doc_metadata(doc), "chamber", None) == "Eerste Kamer":
             for cand in found:  # who signs, speaks or attends is a senator (not "het Tweede Kamerlid X")
                 if cand.pattern in OWN_MEMBER_PATTERNS:
                     cand.roles = ["Eerste Kamerlid" if r == "Tweede Kamerlid" else r for r in cand.roles]
@@ -418,7 +418,7 @@ class PersonsComponent:
         """The signatories ingest read from the document, where they occur. A motion's
         are Kamerleden: only members propose motions ("Sjoerdsma" signs under
         "MOTIE VAN HET LID SJOERDSMA C.S." with the "c.s.", his fellow members)."""
-        metadata = getattr(doc._.kg_document, "metadata", None)
+        metadata = doc_metadata(doc)
         names = getattr(metadata, "signatories", None) or []
         motion = getattr(metadata, "type", None) == "motie"
         roles = ["Tweede Kamerlid"] if motion else []

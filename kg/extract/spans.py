@@ -20,6 +20,8 @@ footnote citing it) and metadata (the signatory behind "ik").
 """
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.attrs import SPACY
 from spacy.tokens import Doc, Span
 
@@ -45,6 +47,12 @@ def doc_text(doc: Doc) -> str:
         text = "".join([word + " " if space else word for word, space in zip(token_table(doc).text, spaces)])
         doc.user_data["kg_text"] = text
     return text
+
+
+def doc_metadata(doc: Doc) -> Any:
+    """The ingested document's ``kg.model.Metadata``, or None on bare text (no
+    ``doc._.kg_document``): what a component reads of id, type, signatories, chamber."""
+    return getattr(doc._.kg_document, "metadata", None)
 
 
 def match_text(doc: Doc) -> str:
