@@ -31,12 +31,15 @@ def test_bench_json_shape(tmp_path, monkeypatch):
                        "--rss-words", "9000", "--rss-no-views"]) == 0
     result = json.loads(output.read_text())
     for key in ("words", "files", "tokenise", "build_1", "build_2", "rebuild_unchanged", "rebuild_one_changed",
-                "store", "queries", "rss", "ratios", "identical_outputs", "incremental_identical"):
+                "store", "oxigraph_load", "stage_ratios", "queries", "rss", "ratios", "identical_outputs", "incremental_identical"):
         assert key in result, key
     assert result["words"] >= 8000
     assert result["identical_outputs"] and result["incremental_identical"]
     assert result["rebuild_unchanged"]["up_to_date"] and result["rebuild_one_changed"]["extracted"] == 1
     assert result["build_1"]["documents"] == result["files"]
+    # distinct quads: at least the distinct triples, at most the quads built (some twice)
+    assert result["build_1"]["triples"] <= result["oxigraph_load"]["quads"] <= result["store"]["quads"]
+    assert all(0 < ratio < 1 for ratio in result["stage_ratios"].values())
     assert all(q["rows_agree"] and q["memory_rows_agree"] for q in result["queries"]["queries"].values())
     assert all(q["oxigraph_memory_s"] > 0 for q in result["queries"]["queries"].values())
     assert result["queries"]["min_ratio_memory"] > 0
