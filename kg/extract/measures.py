@@ -92,7 +92,10 @@ class MeasureMatcher:
         self.law = law
 
     def __call__(self, doc: Doc) -> Doc:
-        blocked = {i for span in doc.spans.get("kg_organizations", []) for i in range(span.start, span.end)}
+        # A measure named by an organisation's name is that organisation ("Landelijk Steunpunt
+        # Extremisme"), not one whose word only starts with one ("EU-terrorismelijst").
+        blocked = {i for span in doc.spans.get("kg_organizations", []) if not (span._.kg or {}).get("part_of_word")
+                   for i in range(span.start, span.end)}
         table = token_table(doc)
         spans: list[Span] = []
         for match in self.matcher.find(doc):

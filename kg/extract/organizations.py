@@ -129,6 +129,9 @@ class OrganizationMatcher:
                 log.debug("no span for %r at %d", hit.label, hit.start)
                 continue
             span._.kg = {"kind": hit.entry.kind, "label": hit.label}
+            if (span.start_char, span.end_char) != (hit.start, hit.end):
+                # part of a compound ("EU-terrorismelijst"): the whole word may name something else too
+                span._.kg["part_of_word"] = True
             spans.append(span)
         doc.spans[GROUP] = spans
         return doc

@@ -144,6 +144,33 @@ def test_online_content_regulation_by_its_dutch_title():
 
 
 def test_the_eu_list_and_the_dutch_list_are_two_measures(nlp) -> None:
-    # (the compound "EU-terrorismelijst" is one token that kg_organizations takes for the EU)
     found = keys(nlp, "Hamas staat op de Europese terrorismelijst; Nederland plaatst personen op de nationale terrorismelijst.")
     assert found == ["measure/eu-terrorismelijst", "measure/sanctielijst-terrorisme"]
+
+
+def test_a_compound_that_starts_with_an_organisation_is_still_a_measure(nlp) -> None:
+    doc = nlp("De groep werd op de EU-terrorismelijst geplaatst; een AIVD-medewerker en het Landelijk Steunpunt "
+              "Extremisme waren erbij.")
+    assert [s.kb_id_ for s in doc.spans["kg_measures"]] == ["measure/eu-terrorismelijst"]
+    # the EU is still named in the compound, and a whole organisation name stays no measure
+    assert [s.text for s in doc.spans["kg_organizations"]] == [
+        "EU-terrorismelijst", "AIVD-medewerker", "Landelijk Steunpunt Extremisme"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hij wordt zo snel mogelijk het land uitgezet.", ["measure/uitzetting"]),
+    ("Turkije meldt de uitzetting van twee uitreizigers.", ["measure/uitzetting"]),
+    ("Het OM verzocht om uitlevering aan Nederland.", ["measure/uitlevering"]),
+    ("De rechter kan een rechtspersoon verbieden en ontbinden.", ["measure/verbod-rechtspersoon"]),
+    ("De strafbaarstelling van het financieren van terrorisme is geregeld.",
+     ["measure/strafbaarstelling-terrorismefinanciering"]),
+    ("Ook het voorkomen van uitreizen naar Syrië heeft prioriteit.", ["measure/voorkomen-uitreizen"]),
+    ("Het Multidisciplinair Afstemmingsoverleg Resocialisatie (MAR) bespreekt de re-integratie.",
+     ["measure/afstemmingsoverleg-resocialisatie", "measure/afstemmingsoverleg-resocialisatie", "measure/re-integratie"]),
+    ("Een mar is geen overleg.", []),
+    ("Dat volgt uit de Regeling selectie, plaatsing en overplaatsing van gedetineerden.", ["measure/regeling-spog"]),
+    ("De Commissie-Suyver deed onderzoek naar het Nederlandse antiterrorismebeleid.",
+     ["measure/evaluatie-antiterrorismebeleid"]),
+])
+def test_instruments_of_criminal_and_immigration_law_and_reintegration(nlp, text, expected) -> None:
+    assert keys(nlp, text) == expected
