@@ -51,9 +51,13 @@ _DOSSIER = (
 _MORE_DOSSIERS = r"(?:\s*(?:,|en|&)\s*\d{1,3}" + _GAP + r"\d{3}(?!\d)(?:\s+(?-i:[IVXL]{1,5}|[A-Z])(?!\w))?)*"
 # A document number: Tweede Kamer papers are numbered, Eerste Kamer papers lettered.
 _NUM = r"(?:\d+|(?-i:[A-Z]{1,3})(?![\w]))"
+# "nr. 76 en 77": a second number after a singular "nr." (not "nr. 78 en 28 600 V, nr. 28",
+# where a second dossier follows, read as a Kamerstuk of its own).
+# The second number must close the reference ("nr. 5 en 12 april" is a date).
+_AND_ONE_MORE = r"(?P<more>\s+en\s+\d+(?=\s*[);,.:]|\s*$))?"
 _NUMBERS = (
     r"(?:,?\s*nrs\.?\s*(?P<nums>" + _NUM + r"(?:\s*(?:,|en|&)\s*" + _NUM + r")*)"
-    r"|,?\s*nr\.?\s*(?P<num>" + _NUM + r")"
+    r"|,?\s*nr\.?\s*(?P<num>" + _NUM + r")" + _AND_ONE_MORE +
     r"|\s*,\s*(?P<letter>(?-i:[A-Z]{1,3}))(?![\w-]))"
 )
 _PAGE = r"(?:\s*,?\s*(?:p\.|pp\.|blz\.|pag\.|pagina|bladzijde)\s*(?P<page>\d+(?:\s*[-\u2010-\u2015]\s*\d+)?))?"
@@ -81,11 +85,14 @@ HANDELINGEN_PATTERN = (
 """Handelingen (h-tk-<years>-<nr>[-<item>]) and their Aanhangsel (ah-tk-<years>-<nr>), one or more numbers."""
 
 BARE_KAMERSTUK_PATTERN = (
-    r"(?<=\()\s*(?:zie\s+(?:ook\s+)?)?" + _DOSSIER.replace(r"\d{1,3}", r"\d{2}", 1) + _MORE_DOSSIERS +
-    r"\s*,\s*(?:nrs\.?\s*(?P<nums>" + _NUM + r"(?:\s*(?:,|en|&)\s*" + _NUM + r")*)|nr\.?\s*(?P<num>" + _NUM + r"))"
-    r"(?=\s*[);,])"
+    r"(?:(?<=\()|(?<=\ben\s)|(?<=;\s))\s*(?:zie\s+(?:ook\s+)?)?" + _DOSSIER.replace(r"\d{1,3}", r"\d{2}", 1) +
+    _MORE_DOSSIERS +
+    r"\s*,\s*(?:nrs\.?\s*(?P<nums>" + _NUM + r"(?:\s*(?:,|en|&)\s*" + _NUM + r")*)|nr\.?\s*(?P<num>" + _NUM + r")"
+    + _AND_ONE_MORE + r")"
+    r"(?=\s*[);,.])"
 )
-"""A Kamerstuk in brackets without the word: "(29754, nr. 726)", "(27 925, nr. 570)"."""
+"""A Kamerstuk without the word: in brackets, "(29754, nr. 726)", "(27 925, nr. 570)", or after
+another in a list, "(Kamerstukken II 2002/2003, 27 925, nr. 78 en 28 600 V, nr. 28)"."""
 
 ANNOUNCED_PATTERN = r"\bkrijgt\s+nr\.?\s*(?P<num>\d+)\s*\(\s*" + _DOSSIER + r"\s*\)"
 """The Handelingen's numbering of a motion just filed: "Zij krijgt nr. 99 (30977)"."""
@@ -166,7 +173,10 @@ def _kamerstuk(match: re.Match[str]) -> list[tuple[str, int]]:
         return [(f"kst-{dossier}-{m.group(0)}", start + m.end())
                 for m in _NUM_RE.finditer(match.group("nums"))]
     group = "num" if match.group("num") or "letter" not in match.re.groupindex else "letter"
-    return [(f"kst-{dossier}-{match.group(group)}", match.end(group))]
+    ids = [(f"kst-{dossier}-{match.group(group)}", match.end(group))]
+    if "more" in match.re.groupindex and match.group("more"):
+        ids.append((f"kst-{dossier}-{match.group('more').split()[-1]}", match.end("more")))
+    return ids
 
 
 def _chamber(match: re.Match[str]) -> str:

@@ -65,6 +65,10 @@ _WORDS = rf"{_WORD}(?:[ \t]+{_WORD})*"
 COMMITTEE_NAME = re.compile(
     r"\b(?P<kind>[Vv]aste|[Aa]lgemene)\s+(?:[Kk]amer)?commissie\s+(?:voor|van)\s+"
     rf"(?P<name>{_WORDS}(?:(?:,[ \t]*{_WORDS})*[ \t]+en[ \t]+{_WORDS})?)")
+# A committee named after its chair: "de commissie-Suyver", "commissie-Van den Haak".
+CHAIRED_COMMITTEE = re.compile(
+    r"(?<![\w-])[Cc]ommissie-(?P<name>(?:[A-Z][a-z]{1,2}[ \t]+)?(?:(?:van|de|den|der|ter|ten)[ \t]+)*"
+    r"[A-Z][^\W\d_]+(?:-(?:[A-Z][a-z]{1,2}[ \t]+)?[A-Z][^\W\d_]+)?)")
 # A name of one letter ("X", the former Twitter) is a name only where the text speaks of
 # platforms; elsewhere it is a variable, a list marker or a web page's "X Noot" close button.
 LETTER_CUES = frozenset({"op", "via", "platform", "platforms", "twitter", "sociale", "media",
@@ -120,6 +124,7 @@ class OrganizationMatcher:
         hits = self._municipalities(doc, hits)
         hits = self._ministries(doc, hits)
         hits = self._named_committees(doc, hits)
+        hits = _chaired_committees(doc, hits)
         hits = _without_vote_tallies(doc_text(doc), hits)
         hits = self._own_chamber(doc, hits)
         spans = []
@@ -238,6 +243,22 @@ class OrganizationMatcher:
         if not added:
             return hits
         return sorted([h for i, h in enumerate(hits) if i not in inside] + added, key=lambda h: h.start)
+
+
+def _chaired_committees(doc: Doc, hits: list[_Hit]) -> list[_Hit]:
+    """Committees named after their chair (``CHAIRED_COMMITTEE``) where no other name is read."""
+    text = doc_text(doc)
+    added = []
+    for match in CHAIRED_COMMITTEE.finditer(text):
+        if any(h.start < match.end() and match.start() < h.end for h in hits):
+            continue
+        name = re.sub(r"\s+", " ", match.group("name"))
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        entry = GazetteerEntry(key=f"org/commissie-{slug(name)}", iri="", label="", kind="other")
+        added.append(_Hit(match.start(), match.end(), entry, entry.key, f"commissie-{name}", span.start, span.end - 1))
+    return sorted(hits + added, key=lambda h: h.start) if added else hits
 
 
 _VOTE_HEAD = re.compile(r"(?i)(?:voor|tegen)\b(?:[ \t]*\(\d+\))?[ \t]*:?")

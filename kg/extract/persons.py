@@ -377,7 +377,12 @@ class PersonsComponent:
     def __call__(self, doc: Doc) -> Doc:
         text = match_text(doc)  # names in capitals headings read as names ("LID HIDDEMA")
         found = self.finder.find(text) + self._signatories(doc)
-        if getattr(doc_metadata(doc), "chamber", None) == "Eerste Kamer":
+        metadata = doc_metadata(doc)
+        if (getattr(metadata, "id", None) or "").startswith("kv-tk-"):
+            for cand in found:  # a written question's page: who filed it asked it, as a Tweede Kamerlid
+                if cand.pattern == "page-submitters" and not cand.roles:
+                    cand.roles = ["Tweede Kamerlid"]
+        if getattr(metadata, "chamber", None) == "Eerste Kamer":
             for cand in found:  # who signs, speaks or attends is a senator (not "het Tweede Kamerlid X")
                 if cand.pattern in OWN_MEMBER_PATTERNS:
                     cand.roles = ["Eerste Kamerlid" if r == "Tweede Kamerlid" else r for r in cand.roles]

@@ -50,6 +50,12 @@ def ids(text: str, **kwargs) -> list[str]:
         ("Zoals gemeld (Kamerstuk 31\n015, nr.\n\n161) gaat het door.", ["kst-31015-161"]),
         ("Het dossier 21 501-20 (Kamerstuk 21 501-20, nr. 1800) betreft de JBZ-raad.", ["kst-21501-20-1800"]),
         ("Tweede Kamer, vergaderjaar 2016\u20132017, 31 015, nr. 142", ["kst-31015-142"]),
+        ("Moties (Kamerstukken II 2002/03, 31 015, nr. 76 en 77) gaan hierover.", ["kst-31015-76", "kst-31015-77"]),
+        ("Moties (Kamerstukken II 2002/03, 31 015, nr. 78 en 28 600 V, nr. 28) ook.", ["kst-31015-78", "kst-28600-V-28"]),
+        ("Zie Kamerstuk 31 015, nr. 12 en 28 600, nr. 3.", ["kst-31015-12", "kst-28600-3"]),
+        # a second number only where it closes the reference: "en 12 april" is a date, "en 2019" a year
+        ("Zie Kamerstuk 31 015, nr. 5 en 12 april.", ["kst-31015-5"]),
+        ("In Kamerstuk 31 015, nr. 5 en 2019 werd het gemeld.", ["kst-31015-5"]),
     ],
 )
 def test_every_form(text: str, expected: list[str]) -> None:

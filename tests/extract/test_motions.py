@@ -306,3 +306,8 @@ def test_a_filed_motion_takes_the_speaker_whose_line_goes_on_after_the_colon(nlp
     text = ("De heer Van Raak (SP):\n\nVoorzitter.\n\nMevrouw Kuiken (PvdA): Voorzitter, ik dien een motie in.\n\n"
             "Motie\n\nDe Kamer,\n\nverzoekt de regering iets,\n\nen gaat over tot de orde van de dag.")
     assert [kg["submitters"] for _key, kg in run(nlp, text)] == [["Kuiken"]]
+
+
+def test_motions_of_your_members(nlp):
+    found = run(nlp, "Moties van uw kamerleden Wilders c.s. (Kamerstukken II 2002/03, 27 925, nr. 76) gaan hierover.")
+    assert [kg["submitters"] for _key, kg in found] == [["Wilders"]]

@@ -222,3 +222,10 @@ def test_a_municipality_is_mentioned_as_written_with_gemeente(nlp) -> None:
 ])
 def test_review_findings_on_organisations(nlp, text, expected) -> None:
     assert keys(nlp, text) == expected
+
+
+def test_a_committee_named_after_its_chair(nlp) -> None:
+    found = orgs(nlp, "De commissie-Suyver evalueerde het beleid; de commissie-Van den Haak en de Commissie-Davids-Van Dam ook.")
+    assert found == [("commissie-Suyver", "org/commissie-suyver"), ("commissie-Van den Haak", "org/commissie-van-den-haak"),
+                     ("Commissie-Davids-Van Dam", "org/commissie-davids-van-dam")]
+    assert orgs(nlp, "De commissie meldt dat de commissievergadering-verslag klaar is.") == []

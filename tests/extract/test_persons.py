@@ -287,6 +287,16 @@ def test_a_question_pages_header_names_askers_and_answerers(nlp, joiner):
         "Kees Vos": ([], "VVD")}
 
 
+def test_a_written_questions_page_makes_its_askers_tweede_kamerleden(nlp):
+    text = "Kamervraag 2011Z07609\n\nIndieners Anna Bakker (PVV), Piet de Wit (PVV)\nBeantwoord door\n"
+    question = Document("kv-tk-2011Z07609", "x", text, len(text), metadata=Metadata(id="kv-tk-2011Z07609"))
+    got = persons(nlp, text, question)
+    assert {n: kg["roles"] for n, (_, kg) in got.items()} == {"Anna Bakker": ["Tweede Kamerlid"],
+                                                             "Piet de Wit": ["Tweede Kamerlid"]}
+    other = Document("kst-1-2", "x", text, len(text), metadata=Metadata(id="kst-1-2"))  # a letter's submitters
+    assert persons(nlp, text, other)["Anna Bakker"][1]["roles"] == []
+
+
 def test_an_office_without_a_known_portfolio_is_no_role(nlp):
     got = persons(nlp, "Beantwoord door Jan Jansen (minister zonder portefeuille iets anders) (CDA)\n")
     assert got["Jan Jansen"][1]["roles"] == [] and got["Jan Jansen"][1]["party"] == "CDA"
