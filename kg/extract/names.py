@@ -162,6 +162,11 @@ _LIST_SEPARATOR = re.compile(r"[ \t\u00a0]*,[ \t\u00a0]*|[ \t\u00a0]+en[ \t\u00a
 _SHARED_PARTY = re.compile(r"(?:beiden?|allen?|alle\s+\w+)\s+(?P<party>\S.*)", re.I)
 
 
+def is_not_name(word: str) -> bool:
+    """A capitalised word that is never part of a name ("Volgens", "Minister", "Syrië")."""
+    return fold(word) in _lexicon().not_names
+
+
 def looks_like_party(text: str) -> bool:
     """A bracket after an MP's name names a party or group ("SP", "D»66",
     "Groep Bontes/Van Klaveren"), not a date or a reference."""

@@ -31,7 +31,7 @@ from kg.extract.spans import doc_metadata, doc_text, match_text
 from kg.extract import spans as _spans  # noqa: F401  (registers the extensions)
 from kg.extract.phrase_regex import phrase_regex, plain_alternation
 from kg.extract.regex_guard import compile_guarded
-from kg.extract.names import LOWER, UPPER, NameMatch, fold, initials_of, match_names, parse_name
+from kg.extract.names import LOWER, UPPER, NameMatch, fold, initials_of, is_not_name, match_names, parse_name
 from kg.paths import ontology_dir
 
 log = logging.getLogger(__name__)
@@ -196,8 +196,8 @@ class PersonFinder:
         pos = cue.start() if pat.at == "start" else cue.end()
         if pat.at == "start":
             first = re.match(r"\S+\s+", text[pos:pos + 60])
-            if first and fold(first.group(0).strip()) in self.roles.roles:
-                pos += first.end()  # "Nederlander Abu Asim": the title pattern reads the cue word
+            if first and (fold(first.group(0).strip()) in self.roles.roles or is_not_name(first.group(0).strip())):
+                pos += first.end()  # "Nederlander Abu Asim": the title pattern reads the cue word; "Toen Ahmed …"
         names = match_names(text, pos, many=pat.many, lower_start=pat.lower_start,
                             party=pat.bracket == "party", stop=self._stop)
         out = []

@@ -78,7 +78,10 @@ PAGE_ID = re.compile(
 PAGE_HEADER_LINES = 15
 # Whose document: "Tweede Kamer der Staten-Generaal" in the addressee or a page's table
 # ("Eerste Kamer der Staten-Generaal2017-2018"), "Eerste Kamer, vergaderjaar …" in a footer.
-CHAMBER = re.compile(r"\b(Eerste|Tweede) Kamer(?: der Staten-Generaal|, vergaderjaar)")
+# Whose document: its letterhead or header, or in the Handelingen the chair welcoming a
+# minister ("Ik heet de minister … van harte welkom in de Eerste Kamer").
+CHAMBER = re.compile(r"\b(?P<chamber>Eerste|Tweede) Kamer(?: der Staten-Generaal|, vergaderjaar)"
+                     r"|\bwelkom in de (?P<welcome>Eerste|Tweede) Kamer\b")
 CHAMBER_CHARS = 3000
 PROPOSED = re.compile(rf"^Voorgesteld\b[^\n]*?\b{_DATE}", re.M | re.I)
 
@@ -112,7 +115,7 @@ def extract_metadata(body: str, furniture: Iterable[str] = (), header: Iterable[
     meta.addressee = addressee.group(0).strip() if addressee else None
     meta.year = _year(meta, list(furniture))
     chamber = next((m for m in map(CHAMBER.search, [*furniture, body[:CHAMBER_CHARS]]) if m), None)
-    meta.chamber = f"{chamber.group(1)} Kamer" if chamber else None
+    meta.chamber = f"{chamber.group('chamber') or chamber.group('welcome')} Kamer" if chamber else None
     return meta
 
 

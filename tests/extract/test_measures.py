@@ -171,6 +171,9 @@ def test_a_compound_that_starts_with_an_organisation_is_still_a_measure(nlp) -> 
     ("Dat volgt uit de Regeling selectie, plaatsing en overplaatsing van gedetineerden.", ["measure/regeling-spog"]),
     ("De Commissie-Suyver deed onderzoek naar het Nederlandse antiterrorismebeleid.",
      ["measure/evaluatie-antiterrorismebeleid"]),
+    ("Het strafbaar stellen van samenspanning en van rekrutering volgt het EU-kaderbesluit over terrorismebestrijding.",
+     ["measure/strafbaarstelling-samenspanning", "measure/eu-kaderbesluit-terrorismebestrijding"]),
+    ("Nederland draagt de groep voor voor de Europese sanctielijst terrorisme.", ["measure/eu-terrorismelijst"]),
 ])
 def test_instruments_of_criminal_and_immigration_law_and_reintegration(nlp, text, expected) -> None:
     assert keys(nlp, text) == expected

@@ -229,3 +229,8 @@ def test_a_committee_named_after_its_chair(nlp) -> None:
     assert found == [("commissie-Suyver", "org/commissie-suyver"), ("commissie-Van den Haak", "org/commissie-van-den-haak"),
                      ("Commissie-Davids-Van Dam", "org/commissie-davids-van-dam")]
     assert orgs(nlp, "De commissie meldt dat de commissievergadering-verslag klaar is.") == []
+
+
+def test_councils_are_not_their_union(nlp) -> None:
+    assert orgs(nlp, "De Raad van de Europese Unie en de NAVO-raad spraken over het NAVO-verdrag.") == [
+        ("Raad van de Europese Unie", "org/raad-van-de-eu"), ("NAVO-raad", "org/navo-raad"), ("NAVO-verdrag", "org/navo")]

@@ -379,3 +379,11 @@ def test_an_eerste_kamer_document_keeps_a_named_tweede_kamerlid(nlp):
     text = "Het wetsvoorstel van het Tweede Kamerlid Omtzigt (CDA) werd besproken.\n\nDe heer Bakker (PVV):\n\nVoorzitter."
     got = persons(nlp, text, Document("x", "x", text, len(text), metadata=Metadata(chamber="Eerste Kamer")))
     assert got["Omtzigt"][1]["roles"] == ["Tweede Kamerlid"] and got["Bakker"][1]["roles"] == ["Eerste Kamerlid"]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Volgens Abu Bakr al-Baghdadi gaat het door.", "Abu Bakr al-Baghdadi"),
+    ("Toen Ahmed Umar al-Hazimi sprak, luisterde men.", "Ahmed Umar al-Hazimi"),
+])
+def test_a_sentences_first_word_is_not_part_of_a_name(nlp, text, name):
+    assert list(persons(nlp, text)) == [name]

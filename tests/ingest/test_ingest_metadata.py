@@ -185,6 +185,8 @@ def test_a_monitor_pages_kenmerk_and_a_late_heading() -> None:
     ("Datum publicatieOrganisatieVergaderjaar\nEerste Kamer der Staten-Generaal2017-201834775 nr. C\n\nTekst.",
      "Eerste Kamer"),
     ("De Kamer,\n\nverzoekt de regering iets.", None),
+    ("4 Stemmingen\n\nDe voorzitter:\n\nIk heet de minister van harte welkom in de Eerste Kamer.\n\nMevrouw X (GL):", "Eerste Kamer"),
+    ("De voorzitter:\n\nIk heet de minister welkom. Mevrouw X zei dat de Eerste Kamer dit al deed.", None),
 ])
 def test_whose_document_it_is(body, chamber) -> None:
     assert extract_metadata(body).chamber == chamber
