@@ -22,7 +22,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.extract.citations import replaced_in_own_dossier
+from kg.extract.citations import parse_citations, replaced_in_own_dossier
 from kg.extract.spans import doc_metadata, doc_text, match_text
 from kg.extract.names import NameMatch, fold, match_names, parse_name, slug
 
@@ -31,26 +31,10 @@ log = logging.getLogger(__name__)
 PATTERNS = Path(__file__).with_name("motions.jsonl")
 GROUP = "kg_motions"
 
-_KST = re.compile(
-    r"Kamerstuk(?:ken)?\s+(?P<dossier>\d{2}\s?\d{3})"
-    r"(?:\s*,?\s*(?P<sub>[IVXLC]+|[A-Z]{1,2})(?=[\s,]))?"
-    r"(?:\s+en\s+\d{2}\s?\d{3}(?:\s*,?\s*(?:[IVXLC]+|[A-Z]{1,2})(?=[\s,]))?)*"
-    r"\s*,\s*(?:nr\.?\s*(?P<nr>\d+[A-Za-z]?|[A-Z]{1,3})\b|(?P<letter>[A-Z]{1,3})\b)"
-)
-
-
 def kamerstuk_ids(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
-    """Official ids of the Kamerstuk references in ``text`` (a small local
-    normaliser, used when kg_citations has not run): ``Kamerstuk 35 925 VI,
-    nr. 69`` -> ``kst-35925-VI-69``; ``Kamerstuk 34 775, VI, T`` -> ``kst-34775-VI-T``."""
-    out = []
-    for m in _KST.finditer(text):
-        parts = ["kst", m.group("dossier").replace(" ", "")]
-        if m.group("sub"):
-            parts.append(m.group("sub"))
-        parts.append(m.group("nr") or m.group("letter"))
-        out.append(("-".join(parts), offset + m.start(), offset + m.end()))
-    return out
+    """(official id, start, end) of each parliamentary document cited in ``text``, as
+    kg_citations reads them: used when that component has not run."""
+    return [(c.id, offset + c.start, offset + c.end) for c in parse_citations(text)]
 
 
 @dataclass(frozen=True)
@@ -216,6 +200,8 @@ class MotionsComponent:
             spans.append(span)
             if own is not None and cites == own.id:
                 spans.extend(self._replaced(doc, text, hit, own, submitters, parties, span._.kg))
+            elif cites and text[hit.start:hit.start + 6].lower() == "moties":
+                spans.extend(_more_in_bracket(doc, text, cites, min(sent_end, next_start), citations, span._.kg))
         doc.spans[GROUP] = spans
         return doc
 
@@ -379,3 +365,23 @@ def motion_dict(span: Span) -> dict[str, Any]:
             "end": span.end_char, "sentence": extra.get("sentence", ""),
             "submitters": extra.get("submitters", []), "parties": extra.get("parties", []),
             "cites": extra.get("cites"), "status": extra.get("status")}
+
+
+def _more_in_bracket(doc: Doc, text: str, first: str, limit: int, citations: list[tuple[str, int, int]],
+                     extras: dict[str, Any]) -> list[Span]:
+    """"Moties van het lid X c.s. (Kamerstuk 27 925, nrs. 76 en 77)": one motion per
+    Kamerstuk cited in the bracket after the first, with the same submitters."""
+    at = next((i for i, c in enumerate(citations) if c[0] == first), None)
+    if at is None:
+        return []
+    close = text.find(")", citations[at][1])
+    end = min(limit, close if close != -1 else limit)
+    out = []
+    for cid, start, stop in citations[at + 1:]:
+        if start >= end:
+            break
+        span = doc.char_span(start, stop, "Motion", kb_id=cid, alignment_mode="expand")
+        if span is not None and cid != first:
+            span._.kg = {**extras, "cites": cid}  # the phrase's label; the span is where its number is
+            out.append(span)
+    return out

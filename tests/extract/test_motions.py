@@ -311,3 +311,15 @@ def test_a_filed_motion_takes_the_speaker_whose_line_goes_on_after_the_colon(nlp
 def test_motions_of_your_members(nlp):
     found = run(nlp, "Moties van uw kamerleden Wilders c.s. (Kamerstukken II 2002/03, 27 925, nr. 76) gaan hierover.")
     assert [kg["submitters"] for _key, kg in found] == [["Wilders"]]
+
+
+def test_motions_in_the_plural_are_one_per_kamerstuk_in_their_bracket(nlp):
+    cited = [("kst-29754-500", "Kamerstuk 29 754, nrs. 500"), ("kst-29754-501", "Kamerstuk 29 754, nrs. 500 en 501"),
+             ("kst-29754-502", "Kamerstuk 29 754, nr. 502")]
+    found = run(nlp, "Zie de moties van het lid Bakker c.s. (Kamerstuk 29 754, nrs. 500 en 501) en de motie Smit "
+                     "(Kamerstuk 29 754, nr. 502).", citations=cited)
+    assert [(key, kg["submitters"]) for key, kg in found] == [
+        ("kst-29754-500", ["Bakker"]), ("kst-29754-501", ["Bakker"]), ("kst-29754-502", ["Smit"])]
+    # one motion citing two documents stays one motion
+    found = run(nlp, "De motie van het lid Bakker (Kamerstuk 29 754, nrs. 500 en 501) is aangenomen.", citations=cited[:2])
+    assert [key for key, _kg in found] == ["kst-29754-500"]
