@@ -65,10 +65,16 @@ _WORDS = rf"{_WORD}(?:[ \t]+{_WORD})*"
 COMMITTEE_NAME = re.compile(
     r"\b(?P<kind>[Vv]aste|[Aa]lgemene)\s+(?:[Kk]amer)?commissie\s+(?:voor|van)\s+"
     rf"(?P<name>{_WORDS}(?:(?:,[ \t]*{_WORDS})*[ \t]+en[ \t]+{_WORDS})?)")
-# A committee named after its chair: "de commissie-Suyver", "commissie-Van den Haak".
+# Bodies named by a pattern, not a gazetteer: a committee after its chair ("de
+# commissie-Suyver", "commissie-Van den Haak"), a court or public prosecutor's office
+# after its seat ("rechtbank (van) Rotterdam", "Gerechtshof Den Haag").
 CHAIRED_COMMITTEE = re.compile(
-    r"(?<![\w-])[Cc]ommissie-(?P<name>(?:[A-Z][a-z]{1,2}[ \t]+)?(?:(?:van|de|den|der|ter|ten)[ \t]+)*"
+    r"(?<![\w-])(?P<head>[Cc]ommissie)-(?P<name>(?:[A-Z][a-z]{1,2}[ \t]+)?(?:(?:van|de|den|der|ter|ten)[ \t]+)*"
     r"[A-Z][^\W\d_]+(?:-(?:[A-Z][a-z]{1,2}[ \t]+)?[A-Z][^\W\d_]+)?)")
+COURT = re.compile(
+    r"(?<![\w-])(?P<head>[Rr]echtbank|[Gg]erechtshof|[Aa]rrondissementsparket)(?:[ \t]+(?:van|te|in))?[ \t]+"
+    r"(?P<name>(?:Den[ \t]+)?[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)*)")
+_PATTERN_BODIES = ((CHAIRED_COMMITTEE, "-", "other"), (COURT, " ", "other"))
 # A name of one letter ("X", the former Twitter) is a name only where the text speaks of
 # platforms; elsewhere it is a variable, a list marker or a web page's "X Noot" close button.
 LETTER_CUES = frozenset({"op", "via", "platform", "platforms", "twitter", "sociale", "media",
@@ -124,7 +130,7 @@ class OrganizationMatcher:
         hits = self._municipalities(doc, hits)
         hits = self._ministries(doc, hits)
         hits = self._named_committees(doc, hits)
-        hits = _chaired_committees(doc, hits)
+        hits = _bodies_by_pattern(doc, hits)
         hits = _without_vote_tallies(doc_text(doc), hits)
         hits = self._own_chamber(doc, hits)
         spans = []
@@ -245,19 +251,22 @@ class OrganizationMatcher:
         return sorted([h for i, h in enumerate(hits) if i not in inside] + added, key=lambda h: h.start)
 
 
-def _chaired_committees(doc: Doc, hits: list[_Hit]) -> list[_Hit]:
-    """Committees named after their chair (``CHAIRED_COMMITTEE``) where no other name is read."""
+def _bodies_by_pattern(doc: Doc, hits: list[_Hit]) -> list[_Hit]:
+    """Bodies named by a pattern (``_PATTERN_BODIES``) where no other name is read,
+    keyed and labelled by head and name ("commissie-Suyver", "rechtbank Rotterdam")."""
     text = doc_text(doc)
     added = []
-    for match in CHAIRED_COMMITTEE.finditer(text):
-        if any(h.start < match.end() and match.start() < h.end for h in hits):
-            continue
-        name = re.sub(r"\s+", " ", match.group("name"))
-        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
-        if span is None:
-            continue
-        entry = GazetteerEntry(key=f"org/commissie-{slug(name)}", iri="", label="", kind="other")
-        added.append(_Hit(match.start(), match.end(), entry, entry.key, f"commissie-{name}", span.start, span.end - 1))
+    for regex, joiner, kind in _PATTERN_BODIES:
+        for match in regex.finditer(text):
+            if any(h.start < match.end() and match.start() < h.end for h in hits + added):
+                continue
+            name = re.sub(r"\s+", " ", match.group("name"))
+            span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            if span is None:
+                continue
+            label = f"{match.group('head').lower()}{joiner}{name}"
+            entry = GazetteerEntry(key=f"org/{slug(label)}", iri="", label="", kind=kind)
+            added.append(_Hit(match.start(), match.end(), entry, entry.key, label, span.start, span.end - 1))
     return sorted(hits + added, key=lambda h: h.start) if added else hits
 
 

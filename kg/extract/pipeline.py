@@ -78,9 +78,10 @@ def build_nlp(model: str | None = None) -> Language:
 
 
 # A footnote number glued to a word by a plain-text copy of a page ("commissie voor
-# Justitie1", "Koninkrijksrelaties2", "Michon-Derkzen6"): its own token, so that
-# names end before it. Only after three letters, so "F16", "G7" and ids stay whole.
-FOOTNOTE_MARKER_SUFFIX = r"(?<=[^\W\d_]{3})\d{1,2}$"
+# Justitie1", "Koninkrijksrelaties2", "Michon-Derkzen6", "door Bureau Beke?2"): its own
+# token, so that names end before it. Only after three letters (and a closing mark),
+# so "F16", "G7" and ids stay whole.
+FOOTNOTE_MARKER_SUFFIX = r"(?:(?<=[^\W\d_]{3})|(?<=[^\W\d_]{3}[.?!,;:»”)]))\d{1,2}$"
 
 
 # A typographic apostrophe inside a word keeps it whole, as a straight one does:

@@ -234,3 +234,10 @@ def test_a_committee_named_after_its_chair(nlp) -> None:
 def test_councils_are_not_their_union(nlp) -> None:
     assert orgs(nlp, "De Raad van de Europese Unie en de NAVO-raad spraken over het NAVO-verdrag.") == [
         ("Raad van de Europese Unie", "org/raad-van-de-eu"), ("NAVO-raad", "org/navo-raad"), ("NAVO-verdrag", "org/navo")]
+
+
+def test_courts_by_their_seat(nlp) -> None:
+    assert orgs(nlp, "De rechtbank van Rotterdam en het Gerechtshof Arnhem-Leeuwarden oordeelden. De rechtbank sprak.") == [
+        ("rechtbank van Rotterdam", "org/rechtbank-rotterdam"),
+        ("Gerechtshof Arnhem-Leeuwarden", "org/gerechtshof-arnhem-leeuwarden")]
+

@@ -13,6 +13,9 @@ def nlp():
 @pytest.mark.parametrize("text,tokens", [
     ("voor Justitie1 en", ["voor", "Justitie", "1", "en"]),
     ("de AIVD1.", ["de", "AIVD", "1", "."]),
+    ("door Bureau Beke?2 Wat", ["door", "Bureau", "Beke", "?", "2", "Wat"]),
+    ("de heer Jansen,3 zei", ["de", "heer", "Jansen", ",", "3", "zei"]),
+    ("zie art.12 en blz. 3", ["zie", "art.", "12", "en", "blz.", "3"]),
     ("de F16 en G7", ["de", "F16", "en", "G7"]),
     ("kv-tk-2014Z20797 en CO2", ["kv-tk-2014Z20797", "en", "CO2"]),
     ("al Qa’ida en Al-Qa’ida,", ["al", "Qa’ida", "en", "Al-Qa’ida", ","]),
