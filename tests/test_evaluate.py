@@ -289,3 +289,12 @@ def test_shared_gold_loads_and_scores_itself_perfectly() -> None:
     for name, s in report.categories.items():
         assert (s.fp, s.fn) == (0, 0), name
     assert report.persons.share == 1.0
+
+
+def test_a_role_is_compared_as_an_office_not_a_spelling():
+    from kg.evaluate import role_key
+
+    assert role_key("minister justitie en veiligheid") == role_key("Minister van Justitie en Veiligheid")
+    assert role_key("Minister voor Rechtsbescherming") == role_key("minister rechtsbescherming")
+    assert role_key("Minister") != role_key("Minister van Justitie en Veiligheid")
+    assert role_key("Tweede Kamerlid") != role_key("Eerste Kamerlid")
