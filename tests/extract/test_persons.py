@@ -387,3 +387,8 @@ def test_an_eerste_kamer_document_keeps_a_named_tweede_kamerlid(nlp):
 ])
 def test_a_sentences_first_word_is_not_part_of_a_name(nlp, text, name):
     assert list(persons(nlp, text)) == [name]
+
+
+def test_a_page_header_label_on_the_next_line_is_no_surname(nlp):
+    got = persons(nlp, "De moord op de heer Th. Van Gogh; brief over de vermoorde Theo van\nDocumentdatum 02-11-2004\n")
+    assert "Documentdatum" not in {kg["label"] for _key, kg in got.values()}
