@@ -88,10 +88,10 @@ BARE_KAMERSTUK_PATTERN = (
     r"(?:(?<=\()|(?<=\ben\s)|(?<=;\s))\s*(?:zie\s+(?:ook\s+)?)?" + _DOSSIER.replace(r"\d{1,3}", r"\d{2}", 1) +
     _MORE_DOSSIERS +
     r"\s*,\s*(?:nrs\.?\s*(?P<nums>" + _NUM + r"(?:\s*(?:,|en|&)\s*" + _NUM + r")*)|nr\.?\s*(?P<num>" + _NUM + r")"
-    + _AND_ONE_MORE + r")"
+    + _AND_ONE_MORE + r"|letter\s+(?P<letter>(?-i:[A-Z]{1,3}))(?![\w-]))"
     r"(?=\s*[);,.])"
 )
-"""A Kamerstuk without the word: in brackets, "(29754, nr. 726)", "(27 925, nr. 570)", or after
+"""A Kamerstuk without the word: in brackets, "(29754, nr. 726)", "(34775-VI, letter T)", or after
 another in a list, "(Kamerstukken II 2002/2003, 27 925, nr. 78 en 28 600 V, nr. 28)"."""
 
 ANNOUNCED_PATTERN = r"\bkrijgt\s+nr\.?\s*(?P<num>\d+)\s*\(\s*" + _DOSSIER + r"\s*\)"

@@ -142,11 +142,16 @@ class MeasureMatcher:
         out: list[Span] = []
         broader = [PROGRAMME, *self.ancestors.get(PROGRAMME, ())]
         table = token_table(doc)
+        text = doc_text(doc)
         words, space = table.text, table.space
         heads = {word for word in set(words) if piece_key(word, True) in self.heads}  # once per distinct word
         for start in [i for i, word in enumerate(words) if word in heads]:
             found, j = False, start + 1
             while j < len(words):
+                if space[j] and (not found or "\n" in words[j]):
+                    break  # "De bestuurlijke maatregelen    4": a table of contents' page number; a new paragraph
+                if not found and _contents_entry(text, table.idx[j] + len(words[j])):
+                    break  # "2.3 De bestuurlijke maatregelen 4" as a line of its own
                 if space[j] or (found and fold(words[j]) in self.glue):
                     j += 1
                     continue
@@ -159,6 +164,17 @@ class MeasureMatcher:
                 found = True
                 j += 1
         return out
+
+
+_SECTION_NUMBER = re.compile(r"[ \t]*\d+(?:\.\d+)*\.?[ \t]+\S")
+
+
+def _contents_entry(text: str, end: int) -> bool:
+    """Whether the number ending at ``end`` closes a line that opens with a section
+    number: a table of contents' page number, not a measure's."""
+    if end < len(text) and text[end] != "\n":
+        return False
+    return bool(_SECTION_NUMBER.match(text, text.rfind("\n", 0, end) + 1))
 
 
 def _with_laws(spans: list[Span], laws: list[Span]) -> list[Span]:

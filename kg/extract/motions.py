@@ -202,7 +202,7 @@ class MotionsComponent:
                 spans.extend(self._replaced(doc, text, hit, own, submitters, parties, span._.kg))
             elif cites and text[hit.start:hit.start + 6].lower() == "moties":
                 spans.extend(_more_in_bracket(doc, text, cites, min(sent_end, next_start), citations, span._.kg))
-        doc.spans[GROUP] = spans
+        doc.spans[GROUP] = _cited_by_submitters(doc, spans)
         return doc
 
     @staticmethod
@@ -384,4 +384,25 @@ def _more_in_bracket(doc: Doc, text: str, first: str, limit: int, citations: lis
         if span is not None and cid != first:
             span._.kg = {**extras, "cites": cid}  # the phrase's label; the span is where its number is
             out.append(span)
+    return out
+
+
+def _cited_by_submitters(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A mention without a Kamerstuk ("de motie van mevrouw Bikker") is the motion of
+    those submitters the document cites elsewhere, when it cites exactly one."""
+    cited: dict[tuple[str, ...], set[str]] = {}
+    for span in spans:
+        extras = span._.kg
+        if extras.get("cites"):
+            cited.setdefault(tuple(fold(n) for n in extras["submitters"]), set()).add(extras["cites"])
+    out = []
+    for span in spans:
+        extras = span._.kg
+        found = cited.get(tuple(fold(n) for n in extras["submitters"]), set())
+        if not extras.get("cites") and len(found) == 1:
+            (cites,) = found
+            extras["cites"] = cites
+            span = Span(doc, span.start, span.end, label=span.label_, kb_id=cites)
+            span._.kg = extras
+        out.append(span)
     return out

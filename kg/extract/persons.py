@@ -155,7 +155,7 @@ class Candidate:
 
 
 # Patterns naming the members of the chamber whose document it is (Eerste Kamerleden in its documents).
-OWN_MEMBER_PATTERNS = frozenset({"signatory", "speaker", "members-present"})
+OWN_MEMBER_PATTERNS = frozenset({"signatory", "speaker", "members-present", "mp-singular", "mp-plural", "motion-members"})
 _ADJ_STEM = re.compile(r"(?:landse|ische|aanse)$")
 # The labels of a committee report's heading, when flattened onto one line: "Voorzitter: X Griffier: Y".
 _HEADING_LABELS = frozenset({"voorzitter:", "griffier:"})

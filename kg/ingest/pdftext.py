@@ -156,9 +156,18 @@ def _paragraphs(body: list[_Line | None], vocab: Vocabulary, width: int, trailin
     return [p for p in paragraphs if p]
 
 
+# A speaker's line in the Handelingen or a committee report ("De heer Wilders (PVV):",
+# "De voorzitter:", "Minister Grapperhaus:"): a paragraph of its own, also when a page's
+# copy has no blank lines around it.
+SPEAKER_HEADING = re.compile(r"^(?:De heer|Mevrouw|De voorzitter|Voorzitter|De minister|Minister|"
+                             r"De staatssecretaris|Staatssecretaris)\b[^:\n]{0,100}:$")
+
+
 def _ends_paragraph(prev: _Line, line: _Line, width: int, trailing: bool) -> bool:
     """Whether ``prev`` closes its paragraph although no blank line follows."""
     if BULLET.match(line.text):
+        return True
+    if SPEAKER_HEADING.match(prev.text) or (SPEAKER_HEADING.match(line.text) and prev.text[-1] in TERMINAL):
         return True
     if prev.text.endswith("-"):
         return False

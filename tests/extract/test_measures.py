@@ -177,3 +177,10 @@ def test_a_compound_that_starts_with_an_organisation_is_still_a_measure(nlp) -> 
 ])
 def test_instruments_of_criminal_and_immigration_law_and_reintegration(nlp, text, expected) -> None:
     assert keys(nlp, text) == expected
+
+
+def test_numbers_in_a_table_of_contents_or_a_new_paragraph_are_no_measures(nlp) -> None:
+    text = ("2.3 De bestuurlijke maatregelen 4\n\n3.1 Opgelegde maatregelen 5\n\nDe maatregelen 18 en 20a zijn klaar.\n\n"
+            "We nemen maatregel 30\n\n4. Zie maatregel 12 van het actieprogramma.")
+    assert keys(nlp, text) == ["measure/maatregel-18", "measure/maatregel-20a", "measure/maatregel-30",
+                               "measure/maatregel-12"]

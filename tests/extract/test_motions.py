@@ -323,3 +323,13 @@ def test_motions_in_the_plural_are_one_per_kamerstuk_in_their_bracket(nlp):
     # one motion citing two documents stays one motion
     found = run(nlp, "De motie van het lid Bakker (Kamerstuk 29 754, nrs. 500 en 501) is aangenomen.", citations=cited[:2])
     assert [key for key, _kg in found] == ["kst-29754-500"]
+
+
+def test_a_mention_without_kamerstuk_is_the_cited_motion_of_those_submitters(nlp):
+    text = "De motie-Bikker c.s. (Kamerstuk 34 775, nr. 7) is aangenomen. De motie van mevrouw Bikker vraagt veel."
+    found = run(nlp, text, citations=[("kst-34775-7", "Kamerstuk 34 775, nr. 7")])
+    assert [key for key, _kg in found] == ["kst-34775-7", "kst-34775-7"]
+    # two cited motions of the same submitter: no guess
+    text += " Ook de motie-Bikker (Kamerstuk 34 775, nr. 8) is aangenomen."
+    found = run(nlp, text, citations=[("kst-34775-7", "Kamerstuk 34 775, nr. 7"), ("kst-34775-8", "Kamerstuk 34 775, nr. 8")])
+    assert [key for key, _kg in found] == ["kst-34775-7", "motion/bikker", "kst-34775-8"]

@@ -393,3 +393,14 @@ def test_a_page_header_label_after_a_title_word_is_no_name(nlp):
     # a page's header lines joined: the title ends "… in bezit van verdachte", the next line is a label
     got = persons(nlp, "Brief over een tekst in bezit van verdachte Documentdatum 02-11-2004 Publicatiedatum 12-03-2009")
     assert got == {}
+
+
+def test_members_in_an_eerste_kamer_document_are_senators_unless_called_tweede_kamerlid(nlp):
+    text = "De motie van het lid Bikker c.s. is aangenomen; het Tweede Kamerlid Omtzigt en de leden Ruers en Dercksen keken toe."
+    senate = Document("x", "x", text, len(text), metadata=Metadata(chamber="Eerste Kamer"))
+    got = persons(nlp, text, senate)
+    assert {n: kg["roles"] for n, (_, kg) in got.items()} == {
+        "Bikker": ["Eerste Kamerlid"], "Omtzigt": ["Tweede Kamerlid"], "Ruers": ["Eerste Kamerlid"],
+        "Dercksen": ["Eerste Kamerlid"]}
+    house = Document("x", "x", text, len(text), metadata=Metadata(chamber="Tweede Kamer"))
+    assert {kg["roles"][0] for _, kg in persons(nlp, text, house).values()} == {"Tweede Kamerlid"}

@@ -139,6 +139,19 @@ def test_text_without_trailing_spaces_uses_short_lines() -> None:
     ]
 
 
+def test_a_speakers_line_is_a_paragraph_without_blank_lines() -> None:
+    text = (
+        "Ik heet de minister van harte welkom. De spreektijd per fractie is vijf minuten, zoals altijd in dit soort debatten.\n"
+        "De heer Wilders (PVV):\n"
+        "Mevrouw de voorzitter. Opnieuw een gruweldaad, dit keer in Brussel, en dat zeg ik hier vandaag heel duidelijk.\n"
+    )
+    assert clean_pdf_text(text).body.split("\n\n") == [
+        "Ik heet de minister van harte welkom. De spreektijd per fractie is vijf minuten, zoals altijd in dit soort debatten.",
+        "De heer Wilders (PVV):",
+        "Mevrouw de voorzitter. Opnieuw een gruweldaad, dit keer in Brussel, en dat zeg ik hier vandaag heel duidelijk.",
+    ]
+
+
 def test_odd_whitespace_collapsed() -> None:
     body = clean_pdf_text(" Er  zijn \t  drie   spaties. \n").body
     assert body == "Er zijn drie spaties."
