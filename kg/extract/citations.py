@@ -53,8 +53,9 @@ _MORE_DOSSIERS = r"(?:\s*(?:,|en|&)\s*\d{1,3}" + _GAP + r"\d{3}(?!\d)(?:\s+(?-i:
 _NUM = r"(?:\d+|(?-i:[A-Z]{1,3})(?![\w]))"
 # "nr. 76 en 77": a second number after a singular "nr." (not "nr. 78 en 28 600 V, nr. 28",
 # where a second dossier follows, read as a Kamerstuk of its own).
-# The second number must close the reference ("nr. 5 en 12 april" is a date).
-_AND_ONE_MORE = r"(?P<more>\s+en\s+\d+(?=\s*[);,.:]|\s*$))?"
+# The second number must close the reference ("nr. 5 en 12 april" is a date), and be
+# neither a year ("nr. 5 en 2019.") nor a dossier's thousands ("nr. 5 en 28.600, nr. 3").
+_AND_ONE_MORE = r"(?P<more>\s+en\s+(?!(?:19|20)\d\d(?!\d))\d+(?![.\s]?\d)(?=\s*[);,.:]|\s*$))?"
 _NUMBERS = (
     r"(?:,?\s*nrs\.?\s*(?P<nums>" + _NUM + r"(?:\s*(?:,|en|&)\s*" + _NUM + r")*)"
     r"|,?\s*nr\.?\s*(?P<num>" + _NUM + r")" + _AND_ONE_MORE +

@@ -146,35 +146,43 @@ class MeasureMatcher:
         words, space = table.text, table.space
         heads = {word for word in set(words) if piece_key(word, True) in self.heads}  # once per distinct word
         for start in [i for i, word in enumerate(words) if word in heads]:
-            found, j = False, start + 1
+            found, glued, j = False, False, start + 1
             while j < len(words):
-                if space[j] and (not found or "\n" in words[j]):
-                    break  # "De bestuurlijke maatregelen    4": a table of contents' page number; a new paragraph
+                if space[j] and words[j].count("\n") > 1:
+                    break  # a new paragraph
                 if not found and _contents_entry(text, table.idx[j] + len(words[j])):
                     break  # "2.3 De bestuurlijke maatregelen 4" as a line of its own
                 if space[j] or (found and fold(words[j]) in self.glue):
+                    glued = glued or not space[j]
                     j += 1
                     continue
-                if not self.number.match(words[j]):
-                    break
+                if not self.number.match(words[j]) or (found and not glued):
+                    break  # a further number only after "en", "," …: not the next list item's "2."
                 number = words[j].lower()
                 span = Span(doc, start if not found else j, j + 1, label="Measure", kb_id=f"measure/maatregel-{number}")
                 span._.kg = {"label": f"maatregel {number}", "broader": broader}
                 out.append(span)
-                found = True
+                found, glued = True, False
                 j += 1
         return out
 
 
-_SECTION_NUMBER = re.compile(r"[ \t]*\d+(?:\.\d+)*\.?[ \t]+\S")
+# A table of contents' line: a section number, a title, a page number ("2.3 De bestuurlijke maatregelen 4").
+_CONTENTS_LINE = re.compile(r"[ \t]*\d+(?:\.\d+)*\.?[ \t]+\S[^\n]*?[ \t]\d{1,3}[ \t]*$")
 
 
 def _contents_entry(text: str, end: int) -> bool:
-    """Whether the number ending at ``end`` closes a line that opens with a section
-    number: a table of contents' page number, not a measure's."""
+    """Whether the number ending at ``end`` is a page number in a table of contents:
+    it closes a contents line, and the line before or after it is one too (a heading
+    "4.2 Maatregel 12" on its own is a measure)."""
     if end < len(text) and text[end] != "\n":
         return False
-    return bool(_SECTION_NUMBER.match(text, text.rfind("\n", 0, end) + 1))
+    start = text.rfind("\n", 0, end) + 1
+    if not _CONTENTS_LINE.match(text[start:end]):
+        return False
+    before = text[:start].rstrip("\n").rsplit("\n", 1)[-1]
+    after = text[end:].lstrip("\n").split("\n", 1)[0]
+    return bool(_CONTENTS_LINE.match(before) or _CONTENTS_LINE.match(after))
 
 
 def _with_laws(spans: list[Span], laws: list[Span]) -> list[Span]:

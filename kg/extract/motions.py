@@ -201,7 +201,7 @@ class MotionsComponent:
             if own is not None and cites == own.id:
                 spans.extend(self._replaced(doc, text, hit, own, submitters, parties, span._.kg))
             elif cites and text[hit.start:hit.start + 6].lower() == "moties":
-                spans.extend(_more_in_bracket(doc, text, cites, min(sent_end, next_start), citations, span._.kg))
+                spans.extend(_more_in_bracket(doc, text, hit.end, min(sent_end, next_start), citations, span._.kg))
         doc.spans[GROUP] = _cited_by_submitters(doc, spans)
         return doc
 
@@ -367,29 +367,35 @@ def motion_dict(span: Span) -> dict[str, Any]:
             "cites": extra.get("cites"), "status": extra.get("status")}
 
 
-def _more_in_bracket(doc: Doc, text: str, first: str, limit: int, citations: list[tuple[str, int, int]],
+def _more_in_bracket(doc: Doc, text: str, after: int, limit: int, citations: list[tuple[str, int, int]],
                      extras: dict[str, Any]) -> list[Span]:
     """"Moties van het lid X c.s. (Kamerstuk 27 925, nrs. 76 en 77)": one motion per
-    Kamerstuk cited in the bracket after the first, with the same submitters."""
-    at = next((i for i, c in enumerate(citations) if c[0] == first), None)
-    if at is None:
+    Kamerstuk cited in the bracket that follows the phrase (``after``), past the first."""
+    first = bisect.bisect_left(citations, after, key=lambda c: c[1])
+    if first == len(citations) or "(" not in text[after:citations[first][1]]:
         return []
-    close = text.find(")", citations[at][1])
-    end = min(limit, close if close != -1 else limit)
+    close = text.find(")", citations[first][1])
+    end = min(limit, close) if close != -1 else -1
     out = []
-    for cid, start, stop in citations[at + 1:]:
+    for cid, start, stop in citations[first + 1:]:
         if start >= end:
             break
+        if not cid.startswith("kst-") or cid == extras.get("cites"):
+            continue
         span = doc.char_span(start, stop, "Motion", kb_id=cid, alignment_mode="expand")
-        if span is not None and cid != first:
+        if span is not None:
             span._.kg = {**extras, "cites": cid}  # the phrase's label; the span is where its number is
             out.append(span)
     return out
 
 
+NEW_MOTIONS = frozenset({"motion-filed", "motion-announced"})
+
+
 def _cited_by_submitters(doc: Doc, spans: list[Span]) -> list[Span]:
     """A mention without a Kamerstuk ("de motie van mevrouw Bikker") is the motion of
-    those submitters the document cites elsewhere, when it cites exactly one."""
+    those submitters the document cites elsewhere, when it cites exactly one; not a
+    motion filed in the debate itself, which is a new one."""
     cited: dict[tuple[str, ...], set[str]] = {}
     for span in spans:
         extras = span._.kg
@@ -399,7 +405,7 @@ def _cited_by_submitters(doc: Doc, spans: list[Span]) -> list[Span]:
     for span in spans:
         extras = span._.kg
         found = cited.get(tuple(fold(n) for n in extras["submitters"]), set())
-        if not extras.get("cites") and len(found) == 1:
+        if not extras.get("cites") and len(found) == 1 and extras.get("pattern") not in NEW_MOTIONS:
             (cites,) = found
             extras["cites"] = cites
             span = Span(doc, span.start, span.end, label=span.label_, kb_id=cites)

@@ -24,10 +24,12 @@ gazetteer key (``org/aivd``), ``span._.kg = {"kind": ..., "label": prefLabel}``.
 """
 from __future__ import annotations
 
+import json
 import logging
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -71,9 +73,27 @@ COMMITTEE_NAME = re.compile(
 CHAIRED_COMMITTEE = re.compile(
     r"(?<![\w-])(?P<head>[Cc]ommissie)-(?P<name>(?:[A-Z][a-z]{1,2}[ \t]+)?(?:(?:van|de|den|der|ter|ten)[ \t]+)*"
     r"[A-Z][^\W\d_]+(?:-(?:[A-Z][a-z]{1,2}[ \t]+)?[A-Z][^\W\d_]+)?)")
+PATTERN_DATA = Path(__file__).with_name("organizations.jsonl")
+
+
+def _pattern_words(kind: str) -> list[str]:
+    """The words of one kind in organizations.jsonl."""
+    with PATTERN_DATA.open(encoding="utf-8") as handle:
+        return [row["text"] for row in map(json.loads, filter(str.strip, handle)) if row["kind"] == kind]
+
+
+def _court_seats() -> str:
+    """The alternation of the court seats in organizations.jsonl, longest first."""
+    seats = sorted(_pattern_words("court_seat"), key=len, reverse=True)
+    return "|".join(re.escape(seat).replace(r"\ ", r"[ \t]+") for seat in seats)
+
+
+FOREIGN = frozenset(fold(word) for word in _pattern_words("foreign_adjective"))
+
+
 COURT = re.compile(
     r"(?<![\w-])(?P<head>[Rr]echtbank|[Gg]erechtshof|[Aa]rrondissementsparket)(?:[ \t]+(?:van|te|in))?[ \t]+"
-    r"(?P<name>(?:Den[ \t]+)?[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)*)")
+    rf"(?P<name>{_court_seats()})(?![\w-])")
 _PATTERN_BODIES = ((CHAIRED_COMMITTEE, "-", "other"), (COURT, " ", "other"))
 # A name of one letter ("X", the former Twitter) is a name only where the text speaks of
 # platforms; elsewhere it is a variable, a list marker or a web page's "X Noot" close button.
@@ -132,6 +152,7 @@ class OrganizationMatcher:
         hits = self._named_committees(doc, hits)
         hits = _bodies_by_pattern(doc, hits)
         hits = _without_vote_tallies(doc_text(doc), hits)
+        hits = _without_foreign_bodies(doc, hits)
         hits = self._own_chamber(doc, hits)
         spans = []
         for hit in hits:
@@ -249,6 +270,19 @@ class OrganizationMatcher:
         if not added:
             return hits
         return sorted([h for i, h in enumerate(hits) if i not in inside] + added, key=lambda h: h.start)
+
+
+def _without_foreign_bodies(doc: Doc, hits: list[_Hit]) -> list[_Hit]:
+    """A body the gazetteer names by a common noun ("politie", "krijgsmacht") is not
+    the Dutch one after a nationality: "de Belgische politie"."""
+    table = token_table(doc)
+    kept = []
+    for hit in hits:
+        before = _previous(table, hit.first, 1)
+        if before and hit.label[:1].islower() and fold(table.text[before[0]]) in FOREIGN:
+            continue
+        kept.append(hit)
+    return kept
 
 
 def _bodies_by_pattern(doc: Doc, hits: list[_Hit]) -> list[_Hit]:

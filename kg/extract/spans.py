@@ -9,7 +9,10 @@ Doc. On each span:
   ``org/aivd`` or ``measure/paspoortmaatregel``, a normalised person key such
   as ``person/van-der-plas``, or a citation's official id ``kst-29754-224``;
 - ``span._.kg`` is a dict of the rest (kind, roles, party, page, submitters,
-  cites, status, label...), or None.
+  cites, status, label...), or None. It is kept per offsets, label and key:
+  spaCy keeps an extension's value per offsets only, so an organisation and a
+  measure over the same characters ("EU-terrorismelijst"), or a citation and
+  the motion it numbers, would share (and overwrite) one dict.
 
 Spans in different groups may overlap (a motion contains its citation).
 
@@ -27,8 +30,20 @@ from spacy.tokens import Doc, Span
 
 from kg.extract.tokens import token_table
 
+def _extras_key(span: Span) -> tuple:
+    return ("kg_extras", span.start_char, span.end_char, span.label, span.kb_id)
+
+
+def _get_extras(span: Span) -> dict[str, Any] | None:
+    return span.doc.user_data.get(_extras_key(span))
+
+
+def _set_extras(span: Span, value: dict[str, Any] | None) -> None:
+    span.doc.user_data[_extras_key(span)] = value
+
+
 if not Span.has_extension("kg"):
-    Span.set_extension("kg", default=None)
+    Span.set_extension("kg", getter=_get_extras, setter=_set_extras)
 if not Doc.has_extension("kg_document"):
     Doc.set_extension("kg_document", default=None)
 

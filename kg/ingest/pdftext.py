@@ -159,15 +159,18 @@ def _paragraphs(body: list[_Line | None], vocab: Vocabulary, width: int, trailin
 # A speaker's line in the Handelingen or a committee report ("De heer Wilders (PVV):",
 # "De voorzitter:", "Minister Grapperhaus:"): a paragraph of its own, also when a page's
 # copy has no blank lines around it.
-SPEAKER_HEADING = re.compile(r"^(?:De heer|Mevrouw|De voorzitter|Voorzitter|De minister|Minister|"
-                             r"De staatssecretaris|Staatssecretaris)\b[^:\n]{0,100}:$")
+_NAME = r"(?:[A-Z'][^\s:()]*|van|de|der|den|ter|ten|het)(?:\s+(?:[A-Z'][^\s:()]*|van|de|der|den|ter|ten|het)){0,5}"
+_PARTY = r"(?:\s*\([^()\n]{1,40}\))?"
+SPEAKER_HEADING = re.compile(
+    rf"^(?:(?:De heer|Mevrouw)\s+{_NAME}{_PARTY}|(?:De\s+)?[Vv]oorzitter"
+    rf"|(?:De\s+)?(?:[Mm]inister|[Ss]taatssecretaris)(?:\s+(?:van|voor)\s+[A-Z][^\s:]*(?:\s+(?:en|[A-Z][^\s:]*)){{0,5}}|\s+{_NAME})?{_PARTY}):$")
 
 
 def _ends_paragraph(prev: _Line, line: _Line, width: int, trailing: bool) -> bool:
     """Whether ``prev`` closes its paragraph although no blank line follows."""
     if BULLET.match(line.text):
         return True
-    if SPEAKER_HEADING.match(prev.text) or (SPEAKER_HEADING.match(line.text) and prev.text[-1] in TERMINAL):
+    if SPEAKER_HEADING.match(prev.text) or (SPEAKER_HEADING.match(line.text) and prev.text.rstrip("”\"’»)")[-1:] in TERMINAL):
         return True
     if prev.text.endswith("-"):
         return False

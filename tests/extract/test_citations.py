@@ -57,6 +57,8 @@ def ids(text: str, **kwargs) -> list[str]:
         # a second number only where it closes the reference: "en 12 april" is a date, "en 2019" a year
         ("Zie Kamerstuk 31 015, nr. 5 en 12 april.", ["kst-31015-5"]),
         ("In Kamerstuk 31 015, nr. 5 en 2019 werd het gemeld.", ["kst-31015-5"]),
+        ("Zie Kamerstuk 31 015, nr. 5 en 2019.", ["kst-31015-5"]),
+        ("Zie Kamerstuk 31 015, nr. 5 en 28.600, nr. 3.", ["kst-31015-5", "kst-28600-3"]),
     ],
 )
 def test_every_form(text: str, expected: list[str]) -> None:

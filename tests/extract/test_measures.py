@@ -184,3 +184,8 @@ def test_numbers_in_a_table_of_contents_or_a_new_paragraph_are_no_measures(nlp) 
             "We nemen maatregel 30\n\n4. Zie maatregel 12 van het actieprogramma.")
     assert keys(nlp, text) == ["measure/maatregel-18", "measure/maatregel-20a", "measure/maatregel-30",
                                "measure/maatregel-12"]
+    # a heading or a list item naming a measure is one; the next item's number is not
+    assert keys(nlp, "4.2 Maatregel 12\n\nDe tekst.") == ["measure/maatregel-12"]
+    assert keys(nlp, "1. Uitvoering van maatregel 12\n2. Iets anders") == ["measure/maatregel-12"]
+    assert keys(nlp, "maatregel  12 en maatregelen 18 en\n20") == [
+        "measure/maatregel-12", "measure/maatregel-18", "measure/maatregel-20"]

@@ -333,3 +333,32 @@ def test_a_mention_without_kamerstuk_is_the_cited_motion_of_those_submitters(nlp
     text += " Ook de motie-Bikker (Kamerstuk 34 775, nr. 8) is aangenomen."
     found = run(nlp, text, citations=[("kst-34775-7", "Kamerstuk 34 775, nr. 7"), ("kst-34775-8", "Kamerstuk 34 775, nr. 8")])
     assert [key for key, _kg in found] == ["kst-34775-7", "motion/bikker", "kst-34775-8"]
+
+
+@pytest.fixture(scope="module")
+def full():
+    """The whole pipeline (citations read by kg_citations, speakers, filed motions)."""
+    from kg.extract.pipeline import build_nlp, run as run_pipeline
+
+    pipeline = build_nlp()
+
+    def motion_keys(text):
+        doc = run_pipeline(pipeline, Document("x", "x", text, len(text)))
+        return [s.kb_id_ for s in doc.spans["kg_motions"]]
+    return motion_keys
+
+
+def test_more_motions_only_from_the_bracket_after_the_phrase(full):
+    assert full("In de brief (Kamerstuk 29 754, nrs. 500 en 510) staat het. De moties van het lid Bakker c.s. "
+                "(Kamerstuk 29 754, nr. 500 en 503) zijn aangenomen.") == ["kst-29754-500", "kst-29754-503"]
+    assert full("De moties van het lid Bakker c.s., Kamerstuk 29 754, nr. 500, zijn uitgevoerd zoals gemeld in "
+                "Kamerstuk 29 754, nr. 600.") == ["kst-29754-500"]
+    assert full("De moties van het lid Bakker c.s. (Kamerstuk 29 754, nr. 500; Handelingen II 2019/20, nr. 45, "
+                "item 5) zijn aangenomen.") == ["kst-29754-500"]
+
+
+def test_a_motion_filed_in_the_debate_is_not_the_cited_one(full):
+    keys = full("Mevrouw Bikker (CU):\n\nIk verwijs naar de motie-Bikker (Kamerstuk 34 775, nr. 7). Ik dien een nieuwe in."
+                "\n\nMotie\n\nDe Kamer,\n\ngehoord de beraadslaging,\n\nverzoekt de regering iets te doen,\n\n"
+                "en gaat over tot de orde van de dag.")
+    assert keys[0] == "kst-34775-7" and "motion/bikker" in keys

@@ -240,4 +240,11 @@ def test_courts_by_their_seat(nlp) -> None:
     assert orgs(nlp, "De rechtbank van Rotterdam en het Gerechtshof Arnhem-Leeuwarden oordeelden. De rechtbank sprak.") == [
         ("rechtbank van Rotterdam", "org/rechtbank-rotterdam"),
         ("Gerechtshof Arnhem-Leeuwarden", "org/gerechtshof-arnhem-leeuwarden")]
+    assert orgs(nlp, "Het Gerechtshof 's-Hertogenbosch, niet de rechtbank van Eerste Aanleg in Brussel of een rechtbank "
+                     "in Syrië.") == [("Gerechtshof 's-Hertogenbosch", "org/gerechtshof-s-hertogenbosch")]
+
+
+def test_a_common_noun_body_after_a_nationality_is_not_the_dutch_one(nlp) -> None:
+    assert orgs(nlp, "De Belgische politie, de Syrische krijgsmacht en de Nederlandse politie.") == [
+        ("politie", "org/politie")]
 

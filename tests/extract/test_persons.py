@@ -402,5 +402,9 @@ def test_members_in_an_eerste_kamer_document_are_senators_unless_called_tweede_k
     assert {n: kg["roles"] for n, (_, kg) in got.items()} == {
         "Bikker": ["Eerste Kamerlid"], "Omtzigt": ["Tweede Kamerlid"], "Ruers": ["Eerste Kamerlid"],
         "Dercksen": ["Eerste Kamerlid"]}
+    for written in ("het Tweede\nKamerlid Omtzigt", "het Tweede-Kamerlid Omtzigt", "het Tweede\u00a0Kamerlid Omtzigt",
+                    "de Tweede-Kamerleden Omtzigt en Leijten"):
+        other = Document("x", "x", written, len(written), metadata=Metadata(chamber="Eerste Kamer"))
+        assert {r for _, kg in persons(nlp, written, other).values() for r in kg["roles"]} == {"Tweede Kamerlid"}, written
     house = Document("x", "x", text, len(text), metadata=Metadata(chamber="Tweede Kamer"))
     assert {kg["roles"][0] for _, kg in persons(nlp, text, house).values()} == {"Tweede Kamerlid"}

@@ -49,3 +49,19 @@ def test_a_motion_named_after_its_submitter_and_the_submitter_are_two_spans(nlp)
     assert [(s.text, s._.kg["label"]) for s in doc.spans["kg_persons"]] == [
         ("Pechtold", "Pechtold"), ("Elissen", "Elissen"), ("Çorüz", "Çorüz")]
     assert [s._.kg["submitters"] for s in doc.spans["kg_motions"]] == [["Pechtold"], ["Elissen", "Çorüz"]]
+
+
+def test_spans_over_the_same_characters_keep_their_own_extras(nlp):
+    """spaCy keeps an extension per offsets: the EU's organisation span and the
+    EU list's measure span cover the same word, a citation and the motion it numbers too."""
+    text = "De groep werd op de EU-terrorismelijst geplaatst."
+    doc = run(nlp, Document("x", "x", text, len(text), metadata=Metadata()))
+    (org,) = doc.spans["kg_organizations"]
+    (measure,) = doc.spans["kg_measures"]
+    assert (org.start_char, org.end_char) == (measure.start_char, measure.end_char)
+    assert org._.kg["label"] == "EU" and org._.kg["kind"] == "international"
+    assert measure._.kg["label"] == "eu-terrorismelijst"
+    text = "De moties van het lid Bakker c.s. (Kamerstuk 29 754, nr. 500; Kamerstuk 29 754, nr. 501, p. 4) zijn aangenomen."
+    doc = run(nlp, Document("x", "x", text, len(text), metadata=Metadata()))
+    assert [(s.kb_id_, s._.kg["page"]) for s in doc.spans["kg_citations"]] == [("kst-29754-500", None), ("kst-29754-501", "4")]
+    assert [s.kb_id_ for s in doc.spans["kg_motions"]] == ["kst-29754-500", "kst-29754-501"]

@@ -152,6 +152,18 @@ def test_a_speakers_line_is_a_paragraph_without_blank_lines() -> None:
     ]
 
 
+@pytest.mark.parametrize("line,speaker", [
+    ("De heer Wilders (PVV):", True), ("Mevrouw Van der Werf (D66):", True), ("De voorzitter:", True),
+    ("Minister Yeşilgöz-Zegerius:", True), ("De minister van Justitie en Veiligheid:", True),
+    ("Minister Grapperhaus heeft het volgende geschreven over de zaak:", False),
+    ("Minister van Justitie en Veiligheid heeft gezegd:", False),
+])
+def test_speaker_lines(line: str, speaker: bool) -> None:
+    from kg.ingest.pdftext import SPEAKER_HEADING
+
+    assert bool(SPEAKER_HEADING.match(line)) is speaker
+
+
 def test_odd_whitespace_collapsed() -> None:
     body = clean_pdf_text(" Er  zijn \t  drie   spaties. \n").body
     assert body == "Er zijn drie spaties."
