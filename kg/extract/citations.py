@@ -85,14 +85,23 @@ HANDELINGEN_PATTERN = (
 )
 """Handelingen (h-tk-<years>-<nr>[-<item>]) and their Aanhangsel (ah-tk-<years>-<nr>), one or more numbers."""
 
+AANHANGSEL_YEAR_PATTERN = (
+    r"\b(?P<chamber>Tweede|Eerste)\s+Kamer,\s*vergaderjaar\s+" + _YEAR +
+    r"\s*,\s*(?P<aanhangsel>Aanhangsels?)\s+(?:(?:nrs?\.?|nummers?)\s*)?"
+    r"(?P<nums>\d+(?:\s*(?:,|en|&)\s*\d+)*)(?![\d/])(?P<chamber2>(?!))?"
+)
+"""Answers by their Aanhangsel number after the chamber and year: "(Tweede Kamer,
+vergaderjaar 2010–2011, Aanhangsels 1432, 1889 en 2212)"."""
+
 BARE_KAMERSTUK_PATTERN = (
-    r"(?:(?<=\()|(?<=\ben\s)|(?<=;\s))\s*(?:zie\s+(?:ook\s+)?)?" + _DOSSIER.replace(r"\d{1,3}", r"\d{2}", 1) +
+    r"(?:(?<=\()|(?<=\ben\s)|(?<=;\s))\s*(?:zie\s+(?:ook\s+)?)?(?:(?-i:EK|TK)\s+)?" +
+    _DOSSIER.replace(r"\d{1,3}", r"\d{2}", 1) +
     _MORE_DOSSIERS +
     r"\s*,\s*(?:nrs\.?\s*(?P<nums>" + _NUM + r"(?:\s*(?:,|en|&)\s*" + _NUM + r")*)|nr\.?\s*(?P<num>" + _NUM + r")"
-    + _AND_ONE_MORE + r"|letter\s+(?P<letter>(?-i:[A-Z]{1,3}))(?![\w-]))"
+    + _AND_ONE_MORE + r"|(?:letter\s+)?(?P<letter>(?-i:[A-Z]{1,3}))(?![\w-]))"
     r"(?=\s*[);,.])"
 )
-"""A Kamerstuk without the word: in brackets, "(29754, nr. 726)", "(34775-VI, letter T)", or after
+"""A Kamerstuk without the word: in brackets, "(29754, nr. 726)", "(34775-VI, letter T)", "(EK 28 764, E)", or after
 another in a list, "(Kamerstukken II 2002/2003, 27 925, nr. 78 en 28 600 V, nr. 28)"."""
 
 ANNOUNCED_PATTERN = r"\bkrijgt\s+nr\.?\s*(?P<num>\d+)\s*\(\s*" + _DOSSIER + r"\s*\)"
@@ -115,6 +124,7 @@ _FLAGS = re.IGNORECASE
 # Searched over every whole text: a first-character guard skips most positions (same matches).
 KAMERSTUK_RE = compile_guarded(KAMERSTUK_PATTERN, _FLAGS)
 HANDELINGEN_RE = compile_guarded(HANDELINGEN_PATTERN, _FLAGS)
+AANHANGSEL_YEAR_RE = compile_guarded(AANHANGSEL_YEAR_PATTERN, _FLAGS)
 BARE_KAMERSTUK_RE = re.compile(BARE_KAMERSTUK_PATTERN, _FLAGS)  # tried at every position (its lookbehind is cheap)
 ANNOUNCED_RE = compile_guarded(ANNOUNCED_PATTERN, _FLAGS)
 QUESTION_RE = compile_guarded(QUESTION_PATTERN, _FLAGS)
@@ -212,6 +222,7 @@ def _official(match: re.Match[str]) -> list[tuple[str, int]]:
 _RECOGNISERS = (
     (KAMERSTUK_RE, _kamerstuk),
     (HANDELINGEN_RE, _handelingen),
+    (AANHANGSEL_YEAR_RE, _handelingen),
     (BARE_KAMERSTUK_RE, _kamerstuk),
     (ANNOUNCED_RE, _kamerstuk),
     (QUESTION_RE, _questions),

@@ -155,7 +155,8 @@ class NameMatch:
 
 
 PARTY_RE = re.compile(r"[ \t\u00a0]*\((?P<inner>[^()\n]{1,120})\)")
-_NOT_PARTY = re.compile(r"\b(nr|kamerstuk|ingezonden|zie|p)\b\.?|^\d+$|\b(19|20)\d\d\b", re.I)
+_NOT_PARTY = re.compile(r"\b(nr|kamerstuk|ingezonden|zie|p)\b\.?|^\d+$|\b(19|20)\d\d\b"
+                        r"|\b\d{2}[ .]?\d{3}\b|^(EK|TK)\b", re.I)  # "(EK 28 764, E)": a Kamerstuk
 # "X, Y en Z"; "motie Elissen/Çorüz" (the joint motion of two members)
 _LIST_SEPARATOR = re.compile(r"[ \t\u00a0]*,[ \t\u00a0]*|[ \t\u00a0]+en[ \t\u00a0]+|/")
 # "de leden Oskam en Omtzigt (beiden CDA)": one bracket after a list gives every name its party.

@@ -54,6 +54,9 @@ def ids(text: str, **kwargs) -> list[str]:
         ("Moties (Kamerstukken II 2002/03, 31 015, nr. 78 en 28 600 V, nr. 28) ook.", ["kst-31015-78", "kst-28600-V-28"]),
         ("Zie Kamerstuk 31 015, nr. 12 en 28 600, nr. 3.", ["kst-31015-12", "kst-28600-3"]),
         ("de motie-Bikker c.s. over de evaluatie (34775-VI, letter T);", ["kst-34775-VI-T"]),
+        ("naar aanleiding van de motie-Franken (EK 28 764, E) en over het rapport", ["kst-28764-E"]),
+        ("de vragen van het lid Thieme (Tweede Kamer, vergaderjaar 2010–2011, Aanhangsels 1432, 1889 en 2212);",
+         ["ah-tk-20102011-1432", "ah-tk-20102011-1889", "ah-tk-20102011-2212"]),
         # a second number only where it closes the reference: "en 12 april" is a date, "en 2019" a year
         ("Zie Kamerstuk 31 015, nr. 5 en 12 april.", ["kst-31015-5"]),
         ("In Kamerstuk 31 015, nr. 5 en 2019 werd het gemeld.", ["kst-31015-5"]),

@@ -408,3 +408,13 @@ def test_members_in_an_eerste_kamer_document_are_senators_unless_called_tweede_k
         assert {r for _, kg in persons(nlp, written, other).values() for r in kg["roles"]} == {"Tweede Kamerlid"}, written
     house = Document("x", "x", text, len(text), metadata=Metadata(chamber="Tweede Kamer"))
     assert {kg["roles"][0] for _, kg in persons(nlp, text, house).values()} == {"Tweede Kamerlid"}
+
+
+def test_a_bracketed_kamerstuk_after_a_name_is_no_party(nlp):
+    got = persons(nlp, "Het lid Franken (EK 28 764, E) diende de motie in.")
+    assert got["Franken"][1]["party"] is None
+
+
+def test_a_speaker_inline_after_a_sentence(nlp):
+    got = persons(nlp, "De heer Brinkman krijgt het woord. De heer Brinkman (PVV): Voorzitter. Ik begin.")
+    assert got["Brinkman"][1]["party"] == "PVV" and got["Brinkman"][1]["roles"] == ["Tweede Kamerlid"]
