@@ -154,7 +154,7 @@ class NameMatch:
     next_pos: int = 0
 
 
-PARTY_RE = re.compile(r"[ \t\u00a0]*\((?P<inner>[^()\n]{1,120})\)")
+PARTY_RE = re.compile(r"(?:\d{1,2}(?=[ \t\u00a0]*\())?[ \t\u00a0]*\((?P<inner>[^()\n]{1,120})\)")  # "Azarkan1 (Denk)": a footnote between
 _NOT_PARTY = re.compile(r"\b(nr|kamerstuk|ingezonden|zie|p)\b\.?|^\d+$|\b(19|20)\d\d\b"
                         r"|\b\d{2}[ .]?\d{3}\b|^(EK|TK)\b", re.I)  # "(EK 28 764, E)": a Kamerstuk
 # "X, Y en Z"; "motie Elissen/Çorüz" (the joint motion of two members)
