@@ -419,7 +419,3 @@ def test_a_speaker_inline_after_a_sentence(nlp):
     got = persons(nlp, "De heer Brinkman krijgt het woord. De heer Brinkman (PVV): Voorzitter. Ik begin.")
     assert got["Brinkman"][1]["party"] == "PVV" and got["Brinkman"][1]["roles"] == ["Tweede Kamerlid"]
 
-
-def test_a_footnote_number_between_name_and_party(nlp):
-    got = persons(nlp, "Op 27 november is een motie van het lid Azarkan1 (Denk) aangenomen.")
-    assert got["Azarkan"][1]["party"] == "Denk"

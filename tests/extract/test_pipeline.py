@@ -65,3 +65,9 @@ def test_spans_over_the_same_characters_keep_their_own_extras(nlp):
     doc = run(nlp, Document("x", "x", text, len(text), metadata=Metadata()))
     assert [(s.kb_id_, s._.kg["page"]) for s in doc.spans["kg_citations"]] == [("kst-29754-500", None), ("kst-29754-501", "4")]
     assert [s.kb_id_ for s in doc.spans["kg_motions"]] == ["kst-29754-500", "kst-29754-501"]
+
+
+def test_a_footnote_number_between_name_and_party(nlp):
+    text = "Op 27 november is een motie van het lid Azarkan1 (Denk) aangenomen."
+    doc = run(nlp, Document("x", "x", text, len(text), metadata=Metadata()))
+    assert [(s.text, s._.kg["party"]) for s in doc.spans["kg_persons"]] == [("Azarkan", "Denk")]
