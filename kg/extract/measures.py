@@ -180,8 +180,8 @@ def _contents_entry(text: str, end: int) -> bool:
     start = text.rfind("\n", 0, end) + 1
     if not _CONTENTS_LINE.match(text[start:end]):
         return False
-    before = text[:start].rstrip("\n").rsplit("\n", 1)[-1]
-    after = text[end:].lstrip("\n").split("\n", 1)[0]
+    before = text[max(0, start - 300):start].rstrip("\n").rsplit("\n", 1)[-1]  # contents lines are short
+    after = text[end:end + 300].lstrip("\n").split("\n", 1)[0]
     return bool(_CONTENTS_LINE.match(before) or _CONTENTS_LINE.match(after))
 
 

@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span
 
 from kg.extract.tokens import token_table
 
+
 def _extras_key(span: Span) -> tuple:
     return ("kg_extras", span.start_char, span.end_char, span.label, span.kb_id)
 

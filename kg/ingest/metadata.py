@@ -77,9 +77,8 @@ PAGE_ID = re.compile(
     re.M)
 PAGE_HEADER_LINES = 15
 # Whose document: "Tweede Kamer der Staten-Generaal" in the addressee or a page's table
-# ("Eerste Kamer der Staten-Generaal2017-2018"), "Eerste Kamer, vergaderjaar …" in a footer.
-# Whose document: its letterhead or header, or in the Handelingen the chair welcoming a
-# minister ("Ik heet de minister … van harte welkom in de Eerste Kamer").
+# ("Eerste Kamer der Staten-Generaal2017-2018"), "Eerste Kamer, vergaderjaar …" in a footer,
+# or in the Handelingen the chair welcoming a minister ("… van harte welkom in de Eerste Kamer").
 CHAMBER = re.compile(r"\b(?P<chamber>Eerste|Tweede) Kamer(?: der Staten-Generaal|, vergaderjaar)"
                      r"|\bwelkom in de (?P<welcome>Eerste|Tweede) Kamer\b")
 CHAMBER_CHARS = 3000
