@@ -24,12 +24,10 @@ gazetteer key (``org/aivd``), ``span._.kg = {"kind": ..., "label": prefLabel}``.
 """
 from __future__ import annotations
 
-import json
 import logging
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -37,6 +35,7 @@ from spacy.tokens import Doc
 from kg.extract.spans import doc_metadata, doc_text
 from kg.extract import spans as _spans  # noqa: F401  (registers the extensions)
 from kg.extract.names import slug
+from kg.extract.organization_patterns import FOREIGN, find_pattern_bodies, is_postcode
 from kg.extract.normalize import Label, Match, PieceMatcher, fold
 from kg.extract.tokens import TokenTable, token_table
 from kg.graph.gazetteer import GazetteerEntry, load_actors
@@ -67,34 +66,6 @@ _WORDS = rf"{_WORD}(?:[ \t]+{_WORD})*"
 COMMITTEE_NAME = re.compile(
     r"\b(?P<kind>[Vv]aste|[Aa]lgemene)\s+(?:[Kk]amer)?commissie\s+(?:voor|van)\s+"
     rf"(?P<name>{_WORDS}(?:(?:,[ \t]*{_WORDS})*[ \t]+en[ \t]+{_WORDS})?)")
-# Bodies named by a pattern, not a gazetteer: a committee after its chair ("de
-# commissie-Suyver", "commissie-Van den Haak"), a court or public prosecutor's office
-# after its seat ("rechtbank (van) Rotterdam", "Gerechtshof Den Haag").
-CHAIRED_COMMITTEE = re.compile(
-    r"(?<![\w-])(?P<head>[Cc]ommissie)-(?P<name>(?:[A-Z][a-z]{1,2}[ \t]+)?(?:(?:van|de|den|der|ter|ten)[ \t]+)*"
-    r"[A-Z][^\W\d_]+(?:-(?:[A-Z][a-z]{1,2}[ \t]+)?[A-Z][^\W\d_]+)?)")
-PATTERN_DATA = Path(__file__).with_name("organizations.jsonl")
-
-
-def _pattern_words(kind: str) -> list[str]:
-    """The words of one kind in organizations.jsonl."""
-    with PATTERN_DATA.open(encoding="utf-8") as handle:
-        return [row["text"] for row in map(json.loads, filter(str.strip, handle)) if row["kind"] == kind]
-
-
-def _court_seats() -> str:
-    """The alternation of the court seats in organizations.jsonl, longest first."""
-    seats = sorted(_pattern_words("court_seat"), key=len, reverse=True)
-    return "|".join(re.escape(seat).replace(r"\ ", r"[ \t]+") for seat in seats)
-
-
-FOREIGN = frozenset(fold(word) for word in _pattern_words("foreign_adjective"))
-
-
-COURT = re.compile(
-    r"(?<![\w-])(?P<head>[Rr]echtbank|[Gg]erechtshof|[Aa]rrondissementsparket)(?:[ \t]+(?:van|te|in))?[ \t]+"
-    rf"(?P<name>{_court_seats()})(?![\w-])")
-_PATTERN_BODIES = ((CHAIRED_COMMITTEE, "-", "other"), (COURT, " ", "other"))
 # A name of one letter ("X", the former Twitter) is a name only where the text speaks of
 # platforms; elsewhere it is a variable, a list marker or a web page's "X Noot" close button.
 LETTER_CUES = frozenset({"op", "via", "platform", "platforms", "twitter", "sociale", "media",
@@ -144,14 +115,16 @@ class OrganizationMatcher:
                            for e in entries if e.kind == "ministry" for t in e.labels}
 
     def __call__(self, doc: Doc) -> Doc:
+        text = doc_text(doc)
         hits = [self._hit(m) for m in self.matcher.find(doc)]
+        hits = [h for h in hits if not is_postcode(text, h.start, h.end)]
         hits = [h for h in hits if not self._in_heading(doc, h)]
         hits = [h for i, h in enumerate(hits) if not _bare_letter(doc, hits, i)]
         hits = self._municipalities(doc, hits)
         hits = self._ministries(doc, hits)
         hits = self._named_committees(doc, hits)
         hits = _bodies_by_pattern(doc, hits)
-        hits = _without_vote_tallies(doc_text(doc), hits)
+        hits = _without_vote_tallies(text, hits)
         hits = _without_foreign_bodies(doc, hits)
         hits = self._own_chamber(doc, hits)
         spans = []
@@ -222,7 +195,7 @@ class OrganizationMatcher:
                 kept.append(committee)
                 continue
             chained = last_title_end >= 0 and \
-                _glue_only(table, last_title_end + 1, hit.first, LIST_GLUE | {"van"}, limit=2) is not None
+                _glue_only(table, last_title_end + 1, hit.first, LIST_GLUE | {"van", "voor"}, limit=2) is not None
             if chained or _in_title(table, hit.first):
                 last_title_end = hit.last
                 if not self.ministries_in_titles:
@@ -286,21 +259,18 @@ def _without_foreign_bodies(doc: Doc, hits: list[_Hit]) -> list[_Hit]:
 
 
 def _bodies_by_pattern(doc: Doc, hits: list[_Hit]) -> list[_Hit]:
-    """Bodies named by a pattern (``_PATTERN_BODIES``) where no other name is read,
-    keyed and labelled by head and name ("commissie-Suyver", "rechtbank Rotterdam")."""
-    text = doc_text(doc)
+    """Bodies named by a pattern (:mod:`kg.extract.organization_patterns`) where no
+    other name is read, keyed by their label ("commissie-Suyver", "rechtbank
+    Rotterdam", "Stichting Europe Trust Nederland")."""
     added = []
-    for regex, joiner, kind in _PATTERN_BODIES:
-        for match in regex.finditer(text):
-            if any(h.start < match.end() and match.start() < h.end for h in hits + added):
-                continue
-            name = re.sub(r"\s+", " ", match.group("name"))
-            span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
-            if span is None:
-                continue
-            label = f"{match.group('head').lower()}{joiner}{name}"
-            entry = GazetteerEntry(key=f"org/{slug(label)}", iri="", label="", kind=kind)
-            added.append(_Hit(match.start(), match.end(), entry, entry.key, label, span.start, span.end - 1))
+    for body in find_pattern_bodies(doc_text(doc)):
+        if any(h.start < body.end and body.start < h.end for h in hits):
+            continue
+        span = doc.char_span(body.start, body.end, alignment_mode="expand")
+        if span is None:
+            continue
+        entry = GazetteerEntry(key=body.key, iri="", label="", kind=body.kind)
+        added.append(_Hit(body.start, body.end, entry, entry.key, body.label, span.start, span.end - 1))
     return sorted(hits + added, key=lambda h: h.start) if added else hits
 
 
@@ -384,7 +354,7 @@ def _previous(table: TokenTable, i: int, steps: int) -> list[int]:
 
 
 def _in_title(table: TokenTable, first: int) -> bool:
-    for j in _previous(table, first, 8):
+    for j in _previous(table, first, 50):  # "ministers van Justitie, voor Wonen, Wijken en Integratie, van …"
         low = table.lower[j]
         if low in TITLES:
             return True

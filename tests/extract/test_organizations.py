@@ -248,3 +248,38 @@ def test_a_common_noun_body_after_a_nationality_is_not_the_dutch_one(nlp) -> Non
     assert orgs(nlp, "De Belgische politie, de Syrische krijgsmacht en de Nederlandse politie.") == [
         ("politie", "org/politie")]
 
+
+
+def test_foundations_schools_and_mosques_by_their_head_word(nlp) -> None:
+    found = orgs(nlp, "Bij de Christelijke Hogeschool Windesheim en de Stichting Nederlands Instituut voor Humane "
+                      "Studies sprak de Federatie Islamitische Organisaties Nederland.")
+    assert found == [("Christelijke Hogeschool Windesheim", "org/christelijke-hogeschool-windesheim"),
+                     ("Stichting Nederlands Instituut voor Humane Studies",
+                      "org/stichting-nederlands-instituut-voor-humane-studies"),
+                     ("Federatie Islamitische Organisaties Nederland",
+                      "org/federatie-islamitische-organisaties-nederland")]
+    # the head before or after the name is one mosque; a city's adjective is not part of its name
+    assert orgs(nlp, "De Moskee Al Nour in Tilburg en de Al Nour-moskee, of de Haagse As Soennah moskee.") == [
+        ("Moskee Al Nour", "org/al-nour-moskee"), ("Al Nour-moskee", "org/al-nour-moskee"),
+        ("As Soennah moskee", "org/as-soennah-moskee")]
+    assert orgs(nlp, "Deze Stichting is opgericht. De moskee en de Universiteit van de toekomst.") == []
+
+
+def test_a_gazetteer_name_wins_over_a_headed_body(nlp) -> None:
+    assert orgs(nlp, "Onderzoekers van de Universiteit van Amsterdam en de Vereniging van Nederlandse Gemeenten.") == [
+        ("Universiteit van Amsterdam", "org/uva"), ("Vereniging van Nederlandse Gemeenten", "org/vng")]
+
+
+def test_postcode_letters_are_no_ministry(nlp) -> None:
+    assert orgs(nlp, "Bezoekadres Turfmarkt 147, 2511 EZ Den Haag. Postadres Postbus 20301, 2500 EH Den Haag.") == []
+    # a page that dropped the digits
+    assert orgs(nlp, "Bezoekadres Schedeldoekshaven EZ Den Haag Postadres Postbus EA Den Haag") == []
+    assert keys(nlp, "Het ministerie van EZ en AZ overlegden.") == {"org/ministerie-ezk", "org/ministerie-az"}
+
+
+def test_ministries_in_a_long_list_of_ministers_are_posts(nlp) -> None:
+    text = ("Hierbij bericht ik u, mede namens de ministers van Justitie, voor Wonen, Wijken en Integratie, van "
+            "Onderwijs, Cultuur en Wetenschap, van Sociale Zaken en Werkgelegenheid, van Buitenlandse Zaken, voor "
+            "Jeugd en Gezin en van Volksgezondheid, Welzijn en Sport, over de correcties. Het ministerie voor Wonen, "
+            "Wijken en Integratie werkt mee.")
+    assert orgs(nlp, text) == [("ministerie voor Wonen, Wijken en Integratie", "org/ministerie-wwi")]
