@@ -32,6 +32,7 @@ from kg.extract import spans as _spans  # noqa: F401  (registers the extensions)
 from kg.extract.phrase_regex import phrase_regex, plain_alternation
 from kg.extract.regex_guard import compile_guarded
 from kg.extract.names import LOWER, UPPER, NameMatch, fold, initials_of, is_not_name, match_names, parse_name
+from kg.extract.organization_patterns import FOREIGN
 from kg.paths import ontology_dir
 
 log = logging.getLogger(__name__)
@@ -261,18 +262,25 @@ class PersonFinder:
         role = self.roles.roles.get(fold(re.sub(r"\s+", " ", title)))
         if role is None or role.cue_only:
             return []
-        label = role.label
+        adj = groups.get("adj")
+        # "de Turkse premier Erdoğan": another country's office as written, not the Dutch post
+        foreign = bool(adj) and not role.descriptive and fold(adj) in FOREIGN
+        label = f"{adj} {' '.join(title.split())}" if foreign else role.label
+        portfolio = self._portfolio if not foreign else (lambda written: " ".join(written.split()))
         if role.portfolio:
             if groups.get("portfolio"):
-                label = f"{role.label} {groups['via'].lower()} {self._portfolio(groups['portfolio'])}"
+                label = f"{label} {groups['via'].lower()} {portfolio(groups['portfolio'])}"
             elif pat.bracket == "portfolio" and name.bracket:
-                label = f"{role.label} van {self._portfolio(name.bracket)}"
+                label = f"{label} van {portfolio(name.bracket)}"
             else:
                 after = self.portfolio_after.match(text, name.end)
                 if after:
-                    label = f"{role.label} {after.group('via').lower()} {self._portfolio(after.group('pf'))}"
-        elif role.descriptive and groups.get("adj"):
-            label = f"{groups['adj']} {role.label}"
+                    label = f"{label} {after.group('via').lower()} {portfolio(after.group('pf'))}"
+        elif role.descriptive and adj:
+            label = f"{adj} {role.label}"
+        second = self.roles.roles.get(fold(groups.get("title2") or ""))
+        if second and not (second.portfolio or second.cue_only):  # "…, Minister van SZW, Vice-Minister-President"
+            return [label, second.label]
         return [label]
 
 

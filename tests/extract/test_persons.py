@@ -419,3 +419,19 @@ def test_a_speaker_inline_after_a_sentence(nlp):
     got = persons(nlp, "De heer Brinkman krijgt het woord. De heer Brinkman (PVV): Voorzitter. Ik begin.")
     assert got["Brinkman"][1]["party"] == "PVV" and got["Brinkman"][1]["roles"] == ["Tweede Kamerlid"]
 
+
+
+def test_another_countrys_office_is_not_the_dutch_post(nlp):
+    got = persons(nlp, "Hoe beoordeelt u de uitspraak van de Turkse premier Erdoğan over Europa?")
+    assert got["Erdoğan"][1]["roles"] == ["Turkse premier"]
+    got = persons(nlp, "Hij sprak met de Franse minister Darmanin van Binnenlandse Zaken en premier Rutte.")
+    assert got["Darmanin"][1]["roles"] == ["Franse minister van Binnenlandse Zaken"]
+    assert got["Rutte"][1]["roles"] == ["Minister-President"]
+
+
+def test_a_second_title_after_the_portfolio(nlp):
+    got = persons(nlp, "De commissie heeft overleg gevoerd met de heer Asscher, Minister van Sociale Zaken en "
+                       "Werkgelegenheid, Vice-Minister-President, en de heer Van der Steur, Minister van Veiligheid en "
+                       "Justitie, over terrorisme.")
+    assert got["Asscher"][1]["roles"] == ["Minister van Sociale Zaken en Werkgelegenheid", "Vice-Minister-President"]
+    assert got["Van der Steur"][1]["roles"] == ["Minister van Veiligheid en Justitie"]
