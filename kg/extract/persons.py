@@ -250,9 +250,10 @@ class PersonFinder:
 
     @staticmethod
     def _signature_like(text: str, name: NameMatch) -> bool:
-        """Initials, the end of the line, or the next label of a heading ("Voorzitter: X Griffier: Y")."""
+        """Initials, the end of the line, the next label of a heading ("Voorzitter: X Griffier: Y")
+        or the next of two names ("Griffier: Nava/Van Doorn")."""
         rest = text[name.end:name.end + 3]
-        return bool(initials_of(name.text)) or rest.strip(" \t") == "" or rest.lstrip(" \t")[:1] in ("\n", "") \
+        return bool(initials_of(name.text)) or rest.strip(" \t") == "" or rest.lstrip(" \t")[:1] in ("\n", "", "/") \
             or bool(_NEXT_LABEL.match(text, name.end))
 
     def _title_roles(self, text: str, groups: dict[str, Any], name: NameMatch, pat: CuePattern) -> list[str]:

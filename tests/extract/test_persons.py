@@ -435,3 +435,15 @@ def test_a_second_title_after_the_portfolio(nlp):
                        "Justitie, over terrorisme.")
     assert got["Asscher"][1]["roles"] == ["Minister van Sociale Zaken en Werkgelegenheid", "Vice-Minister-President"]
     assert got["Van der Steur"][1]["roles"] == ["Minister van Veiligheid en Justitie"]
+
+
+def test_two_clerks_in_a_committee_heading():
+    from kg.extract.pipeline import adapt_tokenizer
+
+    nlp = spacy.blank("nl")
+    adapt_tokenizer(nlp)  # "Nava/Van" is two words, as in kamerkg's pipeline
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("kg_persons")
+    got = persons(nlp, "Voorzitter: Van Toorenburg\nGriffier: Nava/Van Doorn\n\nAanwezig zijn 5 leden der Kamer.")
+    assert got["Nava"][1]["roles"] == ["griffier"]
+    assert got["Van Doorn"][1]["roles"] == ["griffier"]
