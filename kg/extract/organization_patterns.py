@@ -5,7 +5,7 @@ A gazetteer cannot list every court, chaired committee, foundation or mosque a
 Kamerstuk names, but their names have a shape: a head word and a proper name
 ("rechtbank Rotterdam", "de commissie-Suyver", "Stichting Europe Trust
 Nederland", "Christelijke Hogeschool Windesheim", "de Al Ummah moskee").
-Plain data out: (start, end, label, kind); ``kg_organizations`` makes the spans.
+Plain data out (:class:`PatternBody`); ``kg_organizations`` makes the spans.
 """
 from __future__ import annotations
 
@@ -88,7 +88,7 @@ def _heads_after_name() -> frozenset[str]:
 
 @dataclass(frozen=True)
 class PatternBody:
-    """An organisation a pattern found: where, its label as written, its kind."""
+    """An organisation a pattern found: where, its label, its kind and its key."""
 
     start: int
     end: int
@@ -100,7 +100,8 @@ class PatternBody:
 def find_pattern_bodies(text: str) -> list[PatternBody]:
     """Chaired committees and courts (labelled "commissie-Suyver", "rechtbank
     Rotterdam") and headed bodies (labelled as written), in text order; where two
-    overlap, the one found first (committees, courts, then the headed bodies)."""
+    overlap, the one that starts first (at one start: committees, courts, then
+    the headed bodies)."""
     found: list[PatternBody] = []
     for regex, joiner in ((CHAIRED_COMMITTEE, "-"), (COURT, " ")):
         for match in regex.finditer(text):
@@ -114,14 +115,15 @@ def find_pattern_bodies(text: str) -> list[PatternBody]:
             key = f"{match.group('name')} {head}" if head in _heads_after_name() else label
             found.append(PatternBody(match.start(), match.end(), label, body.kind, f"org/{slug(key)}"))
     kept: list[PatternBody] = []
-    for body in found:
-        if not any(k.start < body.end and body.start < k.end for k in kept):
+    for body in sorted(found, key=lambda b: b.start):  # stable: at one start, the earlier pattern first
+        if not kept or body.start >= kept[-1].end:
             kept.append(body)
-    return sorted(kept, key=lambda b: b.start)
+    return kept
 
 
 # A Dutch postcode's letters ("2511 EZ Den Haag"; "Postbus EA Den Haag" where a page
 # dropped the digits) are not the acronym of a ministry.
+_POSTCODE_DIGITS = re.compile(r"\b\d{4}[ \t\u00a0]?$")
 _POSTCODE_BEFORE = re.compile(r"(?:\bPostbus|[a-z](?:straat|plein|weg|laan|haven|gracht|kade|markt|singel))[ \t\u00a0]*$")
 _CITY_AFTER = re.compile(r"[ \t\u00a0]+(?:[A-Z][^\W\d_]+|'s-[A-Z][^\W\d_]+)")
 
@@ -132,6 +134,6 @@ def is_postcode(text: str, start: int, end: int) -> bool:
     if end - start != 2 or not text[start:end].isupper():
         return False
     before = text[max(0, start - 40):start]
-    if re.search(r"\b\d{4}[ \t\u00a0]?$", before):
+    if _POSTCODE_DIGITS.search(before):
         return True
     return bool(_POSTCODE_BEFORE.search(before)) and bool(_CITY_AFTER.match(text, end))

@@ -259,19 +259,25 @@ def _without_foreign_bodies(doc: Doc, hits: list[_Hit]) -> list[_Hit]:
 
 
 def _bodies_by_pattern(doc: Doc, hits: list[_Hit]) -> list[_Hit]:
-    """Bodies named by a pattern (:mod:`kg.extract.organization_patterns`) where no
-    other name is read, keyed by their label ("commissie-Suyver", "rechtbank
-    Rotterdam", "Stichting Europe Trust Nederland")."""
+    """Bodies named by a pattern (:mod:`kg.extract.organization_patterns`: "commissie-Suyver",
+    "rechtbank Rotterdam", "Stichting Europe Trust Nederland") where no other name is read.
+    Overlap is found by bisection over the hits' starts, not a scan per body."""
+    hits = sorted(hits, key=lambda h: h.start)
+    starts = [h.start for h in hits]
+    furthest = []  # furthest[i]: the largest end among hits[:i + 1]
+    for hit in hits:
+        furthest.append(max(hit.end, furthest[-1] if furthest else 0))
     added = []
     for body in find_pattern_bodies(doc_text(doc)):
-        if any(h.start < body.end and body.start < h.end for h in hits):
+        before = bisect_right(starts, body.end - 1)  # hits starting before the body ends
+        if before and furthest[before - 1] > body.start:
             continue
         span = doc.char_span(body.start, body.end, alignment_mode="expand")
         if span is None:
             continue
         entry = GazetteerEntry(key=body.key, iri="", label="", kind=body.kind)
         added.append(_Hit(body.start, body.end, entry, entry.key, body.label, span.start, span.end - 1))
-    return sorted(hits + added, key=lambda h: h.start) if added else hits
+    return sorted(hits + added, key=lambda h: h.start)
 
 
 _VOTE_HEAD = re.compile(r"(?i)(?:voor|tegen)\b(?:[ \t]*\(\d+\))?[ \t]*:?")
