@@ -279,10 +279,10 @@ class PersonFinder:
                     label = f"{label} {after.group('via').lower()} {portfolio(after.group('pf'))}"
         elif role.descriptive and adj:
             label = f"{adj} {role.label}"
-        second = self.roles.roles.get(fold(groups.get("title2") or ""))
-        if second and not (second.portfolio or second.cue_only):  # "…, Minister van SZW, Vice-Minister-President"
-            return [label, second.label]
-        return [label]
+        # a title before or after the one with the portfolio: "Vice-Minister-President, Minister Asscher van
+        # SZW", "de heer Asscher, Minister van SZW, Vice-Minister-President"
+        others = [self.roles.roles.get(fold(groups.get(g) or "")) for g in ("title0", "title2")]
+        return [label] + [o.label for o in others if o and not (o.portfolio or o.cue_only) and o.label != label]
 
 
 def merge(cands: list[Candidate]) -> list[Candidate]:

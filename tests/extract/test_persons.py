@@ -447,3 +447,10 @@ def test_two_clerks_in_a_committee_heading():
     got = persons(nlp, "Voorzitter: Van Toorenburg\nGriffier: Nava/Van Doorn\n\nAanwezig zijn 5 leden der Kamer.")
     assert got["Nava"][1]["roles"] == ["griffier"]
     assert got["Van Doorn"][1]["roles"] == ["griffier"]
+
+
+def test_a_title_before_the_title_and_name(nlp):
+    got = persons(nlp, "De commissie heeft overleg gevoerd met Vice-Minister-President, Minister Asscher van Sociale "
+                       "Zaken en Werkgelegenheid en Minister Plasterk van Binnenlandse Zaken.")
+    assert got["Asscher"][1]["roles"] == ["Minister van Sociale Zaken en Werkgelegenheid", "Vice-Minister-President"]
+    assert got["Plasterk"][1]["roles"] == ["Minister van Binnenlandse Zaken en Koninkrijksrelaties"]
