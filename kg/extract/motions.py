@@ -239,10 +239,15 @@ class MotionsComponent:
             if start >= limit:
                 return None
             gap = text[hit.end:start]
-            if len(gap) > self.near_chars or re.search(r"\bmoties?\b", gap, re.I):
+            if len(gap) > 2 * self.near_chars or re.search(r"\bmoties?\b", gap, re.I):
                 return None
-            if re.fullmatch(r"[\s,;:(–-]*(?:zie\s+(?:ook\s+)?)?(?:Kamerstuk(?:ken)?\s*)?", gap, re.I) \
-                    or re.search(r"\(\s*(?:zie\s+(?:ook\s+)?)?(?:Kamerstuk(?:ken)?\s*)?$", gap, re.I):
+            if len(gap) <= self.near_chars and \
+                    re.fullmatch(r"[\s,;:(–-]*(?:zie\s+(?:ook\s+)?)?(?:Kamerstuk(?:ken)?\s*)?", gap, re.I):
+                return cid
+            # in the first parenthesis after the phrase, past a long subject: "de motie-De Wit over
+            # verbetering van de procedure voor plaatsing op de lijst … (28764, nr. 11)"
+            opening = re.search(r"\(\s*(?:zie\s+(?:ook\s+)?)?(?:Kamerstuk(?:ken)?\s*)?$", gap, re.I)
+            if opening and "(" not in gap[:opening.start()]:
                 return cid
             return None
         return None
@@ -395,16 +400,23 @@ NEW_MOTIONS = frozenset({"motion-filed", "motion-announced"})
 def _cited_by_submitters(doc: Doc, spans: list[Span]) -> list[Span]:
     """A mention without a Kamerstuk ("de motie van mevrouw Bikker") is the motion of
     those submitters the document cites elsewhere, when it cites exactly one; not a
-    motion filed in the debate itself, which is a new one."""
+    motion filed in the debate itself, which is a new one. A mention naming one member
+    ("de motie van de heer Voordewind") may name a motion by its first submitter
+    ("Voordewind, Van Gennip, Van Baalen en Van der Staaij"), when no motion of that
+    member alone is cited."""
     cited: dict[tuple[str, ...], set[str]] = {}
+    cited_first: dict[tuple[str, ...], set[str]] = {}
     for span in spans:
         extras = span._.kg
-        if extras.get("cites"):
-            cited.setdefault(tuple(fold(n) for n in extras["submitters"]), set()).add(extras["cites"])
+        if extras.get("cites") and extras["submitters"]:
+            submitters = tuple(fold(n) for n in extras["submitters"])
+            cited.setdefault(submitters, set()).add(extras["cites"])
+            cited_first.setdefault(submitters[:1], set()).add(extras["cites"])
     out = []
     for span in spans:
         extras = span._.kg
-        found = cited.get(tuple(fold(n) for n in extras["submitters"]), set())
+        submitters = tuple(fold(n) for n in extras["submitters"])
+        found = cited.get(submitters) or (cited_first.get(submitters, set()) if len(submitters) == 1 else set())
         if not extras.get("cites") and len(found) == 1 and extras.get("pattern") not in NEW_MOTIONS:
             (cites,) = found
             extras["cites"] = cites

@@ -362,3 +362,22 @@ def test_a_motion_filed_in_the_debate_is_not_the_cited_one(full):
                 "\n\nMotie\n\nDe Kamer,\n\ngehoord de beraadslaging,\n\nverzoekt de regering iets te doen,\n\n"
                 "en gaat over tot de orde van de dag.")
     assert keys[0] == "kst-34775-7" and "motion/bikker" in keys
+
+
+def test_a_motions_number_in_the_parenthesis_after_a_long_subject(full):
+    assert full("Aan de orde zijn:\n- de motie-De Wit over verbetering van de procedure voor plaatsing op de lijst van de "
+                "Verenigde Naties van terroristische organisaties en de Europese lijsten van terroristische "
+                "organisaties (28764, nr. 11);\n- de motie-De Wit over de verbodenverklaring van terroristische "
+                "organisaties (28764, nr. 12).") == ["kst-28764-11", "kst-28764-12"]
+    # not a later parenthesis: the first one after the phrase holds no number
+    assert full("De motie-De Wit (aangenomen) over verbetering van de procedure voor plaatsing op de lijsten van "
+                "terroristische organisaties van de Verenigde Naties en de Europese Unie (28764, nr. 11) "
+                "is uitgevoerd.") == ["motion/de-wit"]
+
+
+def test_a_mention_of_one_member_is_the_cited_motion_they_filed_first(nlp):
+    text = ("De motie van de leden Voordewind en Van Baalen (Kamerstuk 21 501-02, nr. 741) is ingediend. De motie van "
+            "de heer Voordewind krijgt steun. De motie van de heer Van Baalen, die niet de eerste indiener is, niet.")
+    found = run(nlp, text, citations=[("kst-21501-02-741", "Kamerstuk 21 501-02, nr. 741")])
+    assert found[0][1]["submitters"] == ["Voordewind", "Van Baalen"]
+    assert [key for key, _kg in found] == ["kst-21501-02-741", "kst-21501-02-741", "motion/van-baalen"]
