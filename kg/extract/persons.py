@@ -175,7 +175,10 @@ class PersonFinder:
         self._parties = frozenset(fold(p) for p in parties)
         names = "|".join(re.escape(p) for p in sorted(parties, key=len, reverse=True)) or r"(?!)"
         # "mevrouw Buitenweg van GroenLinks", "de heer Van Raak van de SP": the party, not the name
-        self._party_after = re.compile(rf"[ \t\u00a0]*\bvan[ \t\u00a0]+(?:de[ \t\u00a0]+|het[ \t\u00a0]+)?(?P<party>{names})(?![\w-])")
+        self._party_after = re.compile(
+            rf"[ \t\u00a0]*\bvan[ \t\u00a0]+(?:de[ \t\u00a0]+|het[ \t\u00a0]+)?(?P<party>{names})(?:-fractie)?(?![\w-])")
+        # "het VVD-kamerlid Hans van Baalen": the party glued before the cue word
+        self._party_before = re.compile(rf"(?<![\w-])(?P<party>{names})-$")
 
     def _stop(self, text: str, pos: int) -> bool:
         """Cut a name before "van Buitenlandse Zaken", "van GroenLinks" and adjectives."""
@@ -218,9 +221,12 @@ class PersonFinder:
             if pat.bracket_roles and name.bracket and name.bracket != name.party:
                 roles += self._bracket_roles(name.bracket)
             party = re.sub(r"\s+", " ", name.party) if name.party else None
-            if party is None:  # "mevrouw Buitenweg van GroenLinks"
+            if party is None:  # "mevrouw Buitenweg van GroenLinks", "de heer Van der Vlies van de SGP-fractie"
                 after = self._party_after.match(text, name.end)
                 party = after.group("party") if after else None
+            if party is None and pat.roles:  # "het CDA-kamerlid Camiel Eurlings"
+                before = self._party_before.search(text, max(0, cue.start() - 30), cue.start())
+                party = before.group("party") if before else None
             out.append(Candidate(name.start, name.end, name.text, roles, party,
                                  surname_only=bool(pat.roles and "Tweede Kamerlid" in pat.roles)
                                  or pat.id.startswith("motion"), pattern=pat.id))

@@ -454,3 +454,11 @@ def test_a_title_before_the_title_and_name(nlp):
                        "Zaken en Werkgelegenheid en Minister Plasterk van Binnenlandse Zaken.")
     assert got["Asscher"][1]["roles"] == ["Minister van Sociale Zaken en Werkgelegenheid", "Vice-Minister-President"]
     assert got["Plasterk"][1]["roles"] == ["Minister van Binnenlandse Zaken en Koninkrijksrelaties"]
+
+
+def test_party_glued_before_kamerlid_and_as_a_fraction_after_the_name(nlp):
+    got = persons(nlp, "Het VVD-kamerlid Hans van Baalen stelde vragen, net als eerder het CDA-kamerlid Camiel Eurlings.")
+    assert got["Hans van Baalen"][1]["party"] == "VVD"
+    assert got["Camiel Eurlings"][1]["party"] == "CDA"
+    got = persons(nlp, "Ik heet ook de heer Van der Vlies van de SGP-fractie welkom.")
+    assert got["Van der Vlies"][1]["party"] == "SGP"
