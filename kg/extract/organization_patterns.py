@@ -17,6 +17,7 @@ from pathlib import Path
 
 from kg.extract.names import slug
 from kg.extract.normalize import fold
+from kg.extract.regex_guard import compile_guarded
 
 PATTERN_DATA = Path(__file__).with_name("organizations.jsonl")
 
@@ -40,11 +41,11 @@ def _alternation(words: list[str]) -> str:
 FOREIGN = frozenset(fold(word) for word in pattern_words("foreign_adjective"))
 
 # A committee after its chair ("de commissie-Suyver", "commissie-Van den Haak").
-CHAIRED_COMMITTEE = re.compile(
+CHAIRED_COMMITTEE = compile_guarded(
     r"(?<![\w-])(?P<head>[Cc]ommissie)-(?P<name>(?:[A-Z][a-z]{1,2}[ \t]+)?(?:(?:van|de|den|der|ter|ten)[ \t]+)*"
     r"[A-Z][^\W\d_]+(?:-(?:[A-Z][a-z]{1,2}[ \t]+)?[A-Z][^\W\d_]+)?)")
 # A court or public prosecutor's office after its seat ("rechtbank (van) Rotterdam").
-COURT = re.compile(
+COURT = compile_guarded(
     r"(?<![\w-])(?P<head>[Rr]echtbank|[Gg]erechtshof|[Aa]rrondissementsparket)(?:[ \t]+(?:van|te|in))?[ \t]+"
     rf"(?P<name>{_alternation(pattern_words('court_seat'))})(?![\w-])")
 
@@ -63,6 +64,7 @@ _PRE = rf"(?:{_NAME_WORD}e[ \t]+)?"
 class _HeadedBody:
     regex: re.Pattern[str]
     kind: str
+    heads: tuple[str, ...]  # lower case: a text without any of them is not searched
 
 
 @lru_cache(maxsize=1)
@@ -72,12 +74,15 @@ def _headed_bodies() -> tuple[_HeadedBody, ...]:
     out = []
     for kind in sorted({row["org"] for row in _rows() if row["kind"] == "body_head"}):
         rows = [row for row in _rows() if row["kind"] == "body_head" and row["org"] == kind]
-        heads = _alternation([row["text"] for row in rows])
-        out.append(_HeadedBody(re.compile(rf"(?<![\w-]){_PRE}(?P<head>{heads})[ \t]+(?P<name>(?:{_LINK}[ \t]+){{0,2}}{_NAME})"), kind))
-        after = _alternation([row["text"] for row in rows if row.get("after_name")])
+        words = [row["text"] for row in rows]
+        out.append(_HeadedBody(compile_guarded(
+            rf"(?<![\w-]){_PRE}(?P<head>{_alternation(words)})[ \t]+(?P<name>(?:{_LINK}[ \t]+){{0,2}}{_NAME})"),
+            kind, tuple(w.lower() for w in words)))
+        after = [row["text"] for row in rows if row.get("after_name")]
         if after:
-            out.append(_HeadedBody(re.compile(rf"(?<![\w-])(?P<name>{_PROPER_WORD}(?:[ \t]+{_PROPER_WORD}){{0,3}})"
-                                              rf"(?:[ \t]+|-)(?P<head>(?i:{after}))(?![\w-])"), kind))
+            out.append(_HeadedBody(compile_guarded(
+                rf"(?<![\w-])(?P<name>{_PROPER_WORD}(?:[ \t]+{_PROPER_WORD}){{0,3}})"
+                rf"(?:[ \t]+|-)(?P<head>(?i:{_alternation(after)}))(?![\w-])"), kind, tuple(w.lower() for w in after)))
     return tuple(out)
 
 
@@ -108,7 +113,10 @@ def find_pattern_bodies(text: str) -> list[PatternBody]:
             name = re.sub(r"\s+", " ", match.group("name"))
             label = f"{match.group('head').lower()}{joiner}{name}"
             found.append(PatternBody(match.start(), match.end(), label, "other", f"org/{slug(label)}"))
+    lowered = text.lower()
     for body in _headed_bodies():
+        if not any(head in lowered for head in body.heads):
+            continue
         for match in body.regex.finditer(text):
             label = re.sub(r"\s+", " ", match.group(0))
             head = fold(match.group("head"))

@@ -157,6 +157,7 @@ class Candidate:
 
 # Patterns naming the members of the chamber whose document it is (Eerste Kamerleden in its documents).
 OWN_MEMBER_PATTERNS = frozenset({"signatory", "speaker", "members-present", "mp-singular", "mp-plural", "motion-members"})
+_TITLE_BEFORE = re.compile(r"(?i)(?<![\w-])(vice-?minister-president|minister-president|vice-?premier)[ \t]*,[ \t]*$")
 _ADJ_STEM = re.compile(r"(?:landse|ische|aanse)$")
 # The labels of a committee report's heading, when flattened onto one line: "Voorzitter: X Griffier: Y".
 _HEADING_LABELS = frozenset({"voorzitter:", "griffier:"})
@@ -215,7 +216,7 @@ class PersonFinder:
                 continue
             if "\n" in cue.group(0) and _HOUSE_NUMBER.match(text, name.end):
                 continue  # a letterhead's street on the line under a title: "Turfmarkt 147"
-            roles = list(pat.roles) + self._title_roles(text, groups, name, pat)
+            roles = list(pat.roles) + self._title_roles(text, groups, name, pat, cue.start())
             if pat.role_group and groups.get(pat.role_group):
                 roles.append(re.sub(r"\s+", " ", groups[pat.role_group]).strip())
             if pat.bracket_roles and name.bracket and name.bracket != name.party:
@@ -262,7 +263,8 @@ class PersonFinder:
         return bool(initials_of(name.text)) or rest.strip(" \t") == "" or rest.lstrip(" \t")[:1] in ("\n", "", "/") \
             or bool(_NEXT_LABEL.match(text, name.end))
 
-    def _title_roles(self, text: str, groups: dict[str, Any], name: NameMatch, pat: CuePattern) -> list[str]:
+    def _title_roles(self, text: str, groups: dict[str, Any], name: NameMatch, pat: CuePattern,
+                     cue_start: int) -> list[str]:
         title = groups.get("title")
         if not title:
             return []
@@ -285,9 +287,11 @@ class PersonFinder:
                     label = f"{label} {after.group('via').lower()} {portfolio(after.group('pf'))}"
         elif role.descriptive and adj:
             label = f"{adj} {role.label}"
-        # a title before or after the one with the portfolio: "Vice-Minister-President, Minister Asscher van
-        # SZW", "de heer Asscher, Minister van SZW, Vice-Minister-President"
-        others = [self.roles.roles.get(fold(groups.get(g) or "")) for g in ("title0", "title2")]
+        # a head of government's title before the title ("Vice-Minister-President, Minister Asscher van
+        # SZW", read here, not in the cue, which is tried at every title) or after the portfolio
+        # ("de heer Asscher, Minister van SZW, Vice-Minister-President")
+        before = _TITLE_BEFORE.search(text, max(0, cue_start - 40), cue_start)
+        others = [self.roles.roles.get(fold(t or "")) for t in (before and before.group(1), groups.get("title2"))]
         return [label] + [o.label for o in others if o and not (o.portfolio or o.cue_only) and o.label != label]
 
 
