@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -56,8 +57,15 @@ _NAME_WORD = (r"(?!(?:De|Het|Een|Den|Deze|Die|Dit|Dat|Dergelijke|Elke|Iedere|Wel
 _PROPER_WORD = rf"(?![^\W\d_]+(?:se|sche)\b){_NAME_WORD}"
 _LINK = r"(?:van|voor|de|der|den|het|tot)"
 _NAME = rf"{_NAME_WORD}(?:[ \t]+(?:{_LINK}[ \t]+){{0,2}}{_NAME_WORD}){{0,5}}"
-# an adjective before the head belongs to the name: "Christelijke Hogeschool", "Islamitische Universiteit"
-_PRE = rf"(?:{_NAME_WORD}e[ \t]+)?"
+# an adjective before the head belongs to the name when organizations.jsonl lists it
+# ("Christelijke Hogeschool", "Islamitische Universiteit"); a nationality makes it no body
+# of its own ("de Russische Federatie")
+_PRE = rf"(?:(?:{_alternation(pattern_words('body_adjective'))})[ \t]+)?"
+_FOREIGN_BEFORE = re.compile(rf"(?i)(?<![\w-])(?:{_alternation(pattern_words('foreign_adjective'))})[ \t]+$")
+# a name before its head stands after "de", perhaps with a place's adjective between ("de Al
+# Ummah moskee", "de Amsterdamse Al Ummah Moskee"), or is joined to it ("El Tawheed-moskee");
+# not "Geen moskee", "Sluiting Moskee Essalam"
+_DE_BEFORE = re.compile(r"(?<![\w-])[Dd]e[ \t]+(?:[A-Z][^\W\d_]+(?:se|sche)[ \t]+)?$")
 
 
 @dataclass(frozen=True)
@@ -65,6 +73,7 @@ class _HeadedBody:
     regex: re.Pattern[str]
     kind: str
     heads: tuple[str, ...]  # lower case: a text without any of them is not searched
+    name_first: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -82,7 +91,8 @@ def _headed_bodies() -> tuple[_HeadedBody, ...]:
         if after:
             out.append(_HeadedBody(compile_guarded(
                 rf"(?<![\w-])(?P<name>{_PROPER_WORD}(?:[ \t]+{_PROPER_WORD}){{0,3}})"
-                rf"(?:[ \t]+|-)(?P<head>(?i:{_alternation(after)}))(?![\w-])"), kind, tuple(w.lower() for w in after)))
+                rf"(?P<glue>[ \t]+|-)(?P<head>(?i:{_alternation(after)}))(?![\w-])"),
+                kind, tuple(w.lower() for w in after), name_first=True))
     return tuple(out)
 
 
@@ -102,11 +112,29 @@ class PatternBody:
     key: str  # "El Tawheed-moskee" and "Moskee El Tawheed" are one body
 
 
-def find_pattern_bodies(text: str) -> list[PatternBody]:
+def _headed_match(body: _HeadedBody, text: str, match: re.Match[str], stops: list[int]) -> re.Match[str] | None:
+    """The match if it names a body: a name before its head where _DE_BEFORE says so, a
+    head not after a nationality; a name running into another organisation's name ("Stichting
+    Vluchtelingenwerk Nederland Amnesty International", ``stops``) is cut before it."""
+    before = text[max(0, match.start() - 40):match.start()]
+    if body.name_first:
+        if match.group("glue") != "-" and not _DE_BEFORE.search(before):
+            return None
+    elif _FOREIGN_BEFORE.search(before):
+        return None
+    inside = bisect_right(stops, match.start())
+    if inside < len(stops) and stops[inside] < match.end():
+        return body.regex.match(text, match.start(), stops[inside])
+    return match
+
+
+def find_pattern_bodies(text: str, stops: list[int] | None = None) -> list[PatternBody]:
     """Chaired committees and courts (labelled "commissie-Suyver", "rechtbank
     Rotterdam") and headed bodies (labelled as written), in text order; where two
     overlap, the one that starts first (at one start: committees, courts, then
-    the headed bodies)."""
+    the headed bodies). ``stops``: sorted starts of names read otherwise, where a
+    headed body's name ends."""
+    stops = stops or []
     found: list[PatternBody] = []
     for regex, joiner in ((CHAIRED_COMMITTEE, "-"), (COURT, " ")):
         for match in regex.finditer(text):
@@ -117,7 +145,10 @@ def find_pattern_bodies(text: str) -> list[PatternBody]:
     for body in _headed_bodies():
         if not any(head in lowered for head in body.heads):
             continue
-        for match in body.regex.finditer(text):
+        for found_match in body.regex.finditer(text):
+            match = _headed_match(body, text, found_match, stops)
+            if match is None:
+                continue
             label = re.sub(r"\s+", " ", match.group(0))
             head = fold(match.group("head"))
             key = f"{match.group('name')} {head}" if head in _heads_after_name() else label
@@ -130,18 +161,23 @@ def find_pattern_bodies(text: str) -> list[PatternBody]:
 
 
 # A Dutch postcode's letters ("2511 EZ Den Haag"; "Postbus EA Den Haag" where a page
-# dropped the digits) are not the acronym of a ministry.
-_POSTCODE_DIGITS = re.compile(r"\b\d{4}[ \t\u00a0]?$")
-_POSTCODE_BEFORE = re.compile(r"(?:\bPostbus|[a-z](?:straat|plein|weg|laan|haven|gracht|kade|markt|singel))[ \t\u00a0]*$")
-_CITY_AFTER = re.compile(r"[ \t\u00a0]+(?:[A-Z][^\W\d_]+|'s-[A-Z][^\W\d_]+)")
+# dropped the digits) are not the acronym of a ministry; a year before an acronym is no
+# postcode ("in juni 2014 IS het kalifaat uitriep"), nor a street-like word before one
+# that no place follows.
+_POSTCODE_BEFORE = re.compile(r"(?:\b\d{4}|\bPostbus|[a-z](?:straat|plein|weg|laan|haven|gracht|kade|markt|singel))"
+                              r"[ \t\u00a0]*$")
+_PLACE_AFTER = re.compile(r"[ \t\u00a0]+((?:'s-)?[A-Z][^\W\d_]*(?:[ \t\u00a0-]+[A-Za-z][^\W\d_]*){0,2})")
 
 
-def is_postcode(text: str, start: int, end: int) -> bool:
-    """``text[start:end]`` is two capitals of a postcode: after four digits, or
-    between "Postbus"/a street and a place name."""
+def is_postcode(text: str, start: int, end: int, places: frozenset[str]) -> bool:
+    """``text[start:end]`` is two capitals of a postcode: after four digits, "Postbus" or
+    a street, and before one of ``places`` (folded place names)."""
     if end - start != 2 or not text[start:end].isupper():
         return False
-    before = text[max(0, start - 40):start]
-    if _POSTCODE_DIGITS.search(before):
-        return True
-    return bool(_POSTCODE_BEFORE.search(before)) and bool(_CITY_AFTER.match(text, end))
+    if not _POSTCODE_BEFORE.search(text, max(0, start - 40), start):
+        return False
+    after = _PLACE_AFTER.match(text, end)
+    if not after:
+        return False
+    words = after.group(1).replace("\u00a0", " ").split()
+    return any(fold(" ".join(words[:n])) in places for n in range(1, len(words) + 1))

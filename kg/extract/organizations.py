@@ -109,6 +109,7 @@ class OrganizationMatcher:
         self.ministries_in_titles = ministries_in_titles
         self.matcher = PieceMatcher(_labels(entries), nlp.make_doc)
         self.acronyms = frozenset(fold(t) for e in entries for t in e.labels if t.isupper())
+        self.places = frozenset(fold(t) for e in entries if e.kind == "municipality" for t in e.labels)
         # "Ministerie van Justitie" -> "justitie": a committee's name to its ministry's key
         self.portfolios = {fold(re.sub(r"(?i)^ministerie\s+van\s+", "", t)):
                            e.key.split("/", 1)[1].removeprefix("ministerie-")
@@ -117,7 +118,7 @@ class OrganizationMatcher:
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         hits = [self._hit(m) for m in self.matcher.find(doc)]
-        hits = [h for h in hits if not is_postcode(text, h.start, h.end)]
+        hits = [h for h in hits if not is_postcode(text, h.start, h.end, self.places)]
         hits = [h for h in hits if not self._in_heading(doc, h)]
         hits = [h for i, h in enumerate(hits) if not _bare_letter(doc, hits, i)]
         hits = self._municipalities(doc, hits)
@@ -268,7 +269,7 @@ def _bodies_by_pattern(doc: Doc, hits: list[_Hit]) -> list[_Hit]:
     for hit in hits:
         furthest.append(max(hit.end, furthest[-1] if furthest else 0))
     added = []
-    for body in find_pattern_bodies(doc_text(doc)):
+    for body in find_pattern_bodies(doc_text(doc), starts):
         before = bisect_right(starts, body.end - 1)  # hits starting before the body ends
         if before and furthest[before - 1] > body.start:
             continue

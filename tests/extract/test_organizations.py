@@ -283,3 +283,24 @@ def test_ministries_in_a_long_list_of_ministers_are_posts(nlp) -> None:
             "Jeugd en Gezin en van Volksgezondheid, Welzijn en Sport, over de correcties. Het ministerie voor Wonen, "
             "Wijken en Integratie werkt mee.")
     assert orgs(nlp, text) == [("ministerie voor Wonen, Wijken en Integratie", "org/ministerie-wwi")]
+
+
+def test_headed_bodies_need_a_proper_name(nlp) -> None:
+    # capitalised words before "moskee" are a name only after "de" or joined by a hyphen
+    assert orgs(nlp, "Geen moskee wordt gesloten. Zo'n moskee niet. Radicale moskee. Sluiting Moskee Essalam.") == [
+        ("Moskee Essalam", "org/essalam-moskee")]
+    # a nationality before the head: a country, not a federation; an unlisted adjective is no part of the name
+    assert orgs(nlp, "De Russische Federatie zegt dat. Bijzondere Stichting Vluchtelingenwerk Nederland helpt.") == [
+        ("Stichting Vluchtelingenwerk Nederland", "org/stichting-vluchtelingenwerk-nederland")]
+
+
+def test_a_headed_name_ends_where_another_organisation_begins(nlp) -> None:
+    assert orgs(nlp, "Vandaag spraken Stichting Vluchtelingenwerk Nederland Europol en de AIVD.") == [
+        ("Stichting Vluchtelingenwerk Nederland", "org/stichting-vluchtelingenwerk-nederland"),
+        ("Europol", "org/europol"), ("AIVD", "org/aivd")]
+
+
+def test_a_year_before_an_acronym_is_no_postcode(nlp) -> None:
+    assert keys(nlp, "Nadat in juni 2014 IS het kalifaat uitriep, volgden sinds 2014 VN-missies. In 2019 OM en "
+                     "politie. Op de arbeidsmarkt EU Commissaris.") == {"org/isis", "org/vn", "org/om", "org/politie",
+                                                                         "org/eu"}
