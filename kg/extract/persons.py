@@ -157,7 +157,10 @@ class Candidate:
 
 # Patterns naming the members of the chamber whose document it is (Eerste Kamerleden in its documents).
 OWN_MEMBER_PATTERNS = frozenset({"signatory", "speaker", "members-present", "mp-singular", "mp-plural", "motion-members"})
-_TITLE_BEFORE = re.compile(r"(?i)(?<![\w-])(vice-?minister-president|minister-president|vice-?premier)[ \t]*,[ \t]*$")
+# Cues whose first word may carry a party ("het CDA-kamerlid X"), not "de CDA-motie van het lid X".
+PARTY_PREFIX_PATTERNS = frozenset({"mp-singular", "mp-plural"})
+_TITLE_BEFORE = re.compile(r"(?i)(?<![\w-])(?<!de )(?<!het )(?<!een )(?<!uw )"
+                           r"(vice-?minister-president|minister-president|vice-?premier)[ \t]*,[ \t]*$")
 _ADJ_STEM = re.compile(r"(?:landse|ische|aanse)$")
 # The labels of a committee report's heading, when flattened onto one line: "Voorzitter: X Griffier: Y".
 _HEADING_LABELS = frozenset({"voorzitter:", "griffier:"})
@@ -208,7 +211,8 @@ class PersonFinder:
         out = []
         groups = cue.groupdict()
         for name in names:
-            if pat.require == "initials_or_eol" and not self._signature_like(text, name):
+            # in a list ("Griffier: Tielens-Tripels, Jansen en Pietersen") the last name ends the line
+            if pat.require == "initials_or_eol" and not self._signature_like(text, names[-1] if pat.many else name):
                 continue
             if pat.require == "known_party" and fold(name.party or "") not in self._parties:
                 continue
@@ -225,7 +229,7 @@ class PersonFinder:
             if party is None:  # "mevrouw Buitenweg van GroenLinks", "de heer Van der Vlies van de SGP-fractie"
                 after = self._party_after.match(text, name.end)
                 party = after.group("party") if after else None
-            if party is None and pat.roles:  # "het CDA-kamerlid Camiel Eurlings"
+            if party is None and pat.id in PARTY_PREFIX_PATTERNS:  # "het CDA-kamerlid Camiel Eurlings"
                 before = self._party_before.search(text, max(0, cue.start() - 30), cue.start())
                 party = before.group("party") if before else None
             out.append(Candidate(name.start, name.end, name.text, roles, party,

@@ -462,3 +462,24 @@ def test_party_glued_before_kamerlid_and_as_a_fraction_after_the_name(nlp):
     assert got["Camiel Eurlings"][1]["party"] == "CDA"
     got = persons(nlp, "Ik heet ook de heer Van der Vlies van de SGP-fractie welkom.")
     assert got["Van der Vlies"][1]["party"] == "SGP"
+
+
+def test_titles_of_other_people_in_a_list_are_not_taken(nlp):
+    got = persons(nlp, "Aanwezig waren de minister-president, Minister Grapperhaus van Justitie en Veiligheid en de "
+                       "korpschef.")
+    assert got["Grapperhaus"][1]["roles"] == ["Minister van Justitie en Veiligheid"]
+    got = persons(nlp, "Overleg met de heer Grapperhaus, Minister van Justitie en Veiligheid, burgemeester Halsema en "
+                       "de korpschef.")
+    assert got["Grapperhaus"][1]["roles"] == ["Minister van Justitie en Veiligheid"]
+    assert got["Halsema"][1]["roles"] == ["burgemeester"]
+
+
+def test_a_party_named_motion_gives_its_members_no_party(nlp):
+    got = persons(nlp, "Over de CDA-motie van de leden Omtzigt en Segers is gestemd.")
+    assert got["Segers"][1]["party"] is None and got["Omtzigt"][1]["party"] is None
+
+
+def test_a_list_of_clerks_keeps_every_name(nlp):
+    got = persons(nlp, "Voorzitter: Van Toorenburg\nGriffier: Tielens-Tripels, Jansen en Pietersen\n\nAanwezig zijn 5 "
+                       "leden der Kamer.")
+    assert {n for n in got if got[n][1]["roles"] == ["griffier"]} == {"Tielens-Tripels", "Jansen", "Pietersen"}
