@@ -244,10 +244,14 @@ class MotionsComponent:
             if len(gap) <= self.near_chars and \
                     re.fullmatch(r"[\s,;:(–-]*(?:zie\s+(?:ook\s+)?)?(?:Kamerstuk(?:ken)?\s*)?", gap, re.I):
                 return cid
-            # in the first parenthesis after the phrase, past a long subject: "de motie-De Wit over
-            # verbetering van de procedure voor plaatsing op de lijst … (28764, nr. 11)"
+            # in the first parenthesis after the phrase: "de motie-Dijkhoff (Kamerstuk …)", or past
+            # the motion's subject, which may be long: "de motie-De Wit over verbetering van de
+            # procedure voor plaatsing op de lijst … (28764, nr. 11)"; not past a clause of its own
             opening = re.search(r"\(\s*(?:zie\s+(?:ook\s+)?)?(?:Kamerstuk(?:ken)?\s*)?$", gap, re.I)
-            if opening and "(" not in gap[:opening.start()]:
+            if opening is None:
+                return None
+            if len(gap) <= self.near_chars or (re.match(r"[\s,]*over\b", gap, re.I)
+                                               and not re.search(r"[();:]", gap[:opening.start()])):
                 return cid
             return None
         return None

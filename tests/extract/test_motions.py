@@ -369,10 +369,10 @@ def test_a_motions_number_in_the_parenthesis_after_a_long_subject(full):
                 "Verenigde Naties van terroristische organisaties en de Europese lijsten van terroristische "
                 "organisaties (28764, nr. 11);\n- de motie-De Wit over de verbodenverklaring van terroristische "
                 "organisaties (28764, nr. 12).") == ["kst-28764-11", "kst-28764-12"]
-    # not a later parenthesis: the first one after the phrase holds no number
+    # past a long subject, only the first parenthesis after the phrase
     assert full("De motie-De Wit (aangenomen) over verbetering van de procedure voor plaatsing op de lijsten van "
-                "terroristische organisaties van de Verenigde Naties en de Europese Unie (28764, nr. 11) "
-                "is uitgevoerd.") == ["motion/de-wit"]
+                "terroristische organisaties van de Verenigde Naties en de Europese Unie en over de rechtsbescherming "
+                "van wie daarop staat (28764, nr. 11) is uitgevoerd.") == ["motion/de-wit"]
 
 
 def test_a_mention_of_one_member_is_the_cited_motion_they_filed_first(nlp):
@@ -381,3 +381,9 @@ def test_a_mention_of_one_member_is_the_cited_motion_they_filed_first(nlp):
     found = run(nlp, text, citations=[("kst-21501-02-741", "Kamerstuk 21 501-02, nr. 741")])
     assert found[0][1]["submitters"] == ["Voordewind", "Van Baalen"]
     assert [key for key, _kg in found] == ["kst-21501-02-741", "kst-21501-02-741", "motion/van-baalen"]
+
+
+def test_a_number_past_a_clause_of_its_own_is_not_the_motions(full):
+    assert full("Het kabinet heeft de motie-Wilders over de aanpak van haatpredikers uitgevoerd; over de gevolgen "
+                "daarvan voor de gemeenten en de politie heeft de minister van Justitie en Veiligheid de Kamer vorig "
+                "jaar uitgebreid en met alle details geïnformeerd (Kamerstuk 29754, nr. 400).") == ["motion/wilders"]
