@@ -126,6 +126,23 @@ def find_filed_motions(text: str) -> list[MotionHit]:
     return hits
 
 
+# A motion's sentence as far as it matters: where the sentencizer found no end (a vote
+# list, a table), 1,000 characters either side of the phrase, so that a page of 200
+# motions costs 200 short searches, not 200 searches of the whole page.
+SENTENCE_REACH = 1000
+
+
+def _near_hit(text: str, hit: MotionHit, start: int, end: int) -> tuple[int, int]:
+    """``start``-``end`` cut to SENTENCE_REACH around the hit, at whitespace."""
+    if hit.start - start > SENTENCE_REACH:
+        cut = text.find(" ", hit.start - SENTENCE_REACH, hit.start)
+        start = cut + 1 if cut >= 0 else hit.start - SENTENCE_REACH
+    if end - hit.end > SENTENCE_REACH:
+        cut = text.rfind(" ", hit.end, hit.end + SENTENCE_REACH)
+        end = cut if cut >= 0 else hit.end + SENTENCE_REACH
+    return start, end
+
+
 def _sentence_bounds(doc: Doc, start: int) -> tuple[int, int]:
     """The sentence around a char offset, stretched over a footnote marker
     glued to its final stop ("c.s.).11")."""
@@ -165,7 +182,7 @@ class MotionsComponent:
         spans: list[Span] = []
         for i, hit in enumerate(hits):
             next_start = hits[i + 1].start if i + 1 < len(hits) else len(text)
-            sent_start, sent_end = _sentence_bounds(doc, hit.start)
+            sent_start, sent_end = _near_hit(text, hit, *_sentence_bounds(doc, hit.start))
             cites = self._near_citation(text, hit, min(sent_end, next_start), citations) \
                 or self._footnote_citation(hit, min(sent_end, next_start), notes, citations)
             if not cites and hit.pattern in self.patterns.announced:

@@ -387,3 +387,14 @@ def test_a_number_past_a_clause_of_its_own_is_not_the_motions(full):
     assert full("Het kabinet heeft de motie-Wilders over de aanpak van haatpredikers uitgevoerd; over de gevolgen "
                 "daarvan voor de gemeenten en de politie heeft de minister van Justitie en Veiligheid de Kamer vorig "
                 "jaar uitgebreid en met alle details geïnformeerd (Kamerstuk 29754, nr. 400).") == ["motion/wilders"]
+
+
+def test_a_motions_sentence_is_cut_where_the_sentencizer_found_no_end():
+    """A vote list without full stops: each motion keeps 1,000 characters around it, not the page."""
+    from kg.extract.pipeline import build_nlp, run as run_pipeline
+
+    text = ("de motie-Wilders over " + "x " * 150 + "(") * 40 + " Kamerstuk 29754, nr. 1)"
+    doc = run_pipeline(build_nlp(), Document("x", "x", text, len(text)))
+    sentences = [s._.kg["sentence"] for s in doc.spans["kg_motions"]]
+    assert len(sentences) == 40 and all(len(sentence) <= 2 * 1000 + 30 for sentence in sentences)
+    assert max(len(sentence) for sentence in sentences) > 1000
