@@ -115,7 +115,7 @@ class PatternBody:
 def _headed_match(body: _HeadedBody, text: str, match: re.Match[str], stops: list[int]) -> re.Match[str] | None:
     """The match if it names a body: a name before its head where _DE_BEFORE says so, a
     head not after a nationality; a name running into another organisation's name ("Stichting
-    Vluchtelingenwerk Nederland Amnesty International", ``stops``) is cut before it."""
+    Vluchtelingenwerk Nederland Europol", ``stops``) is cut before it."""
     before = text[max(0, match.start() - 40):match.start()]
     if body.name_first:
         if match.group("glue") != "-" and not _DE_BEFORE.search(before):
