@@ -69,13 +69,13 @@ _CHAMBER = (
 
 KAMERSTUK_PATTERN = (
     r"(?P<annex>\bbijlage\s+(?:\d+\s+)?(?:bij|van)\s+(?:de\s+|het\s+)?)?"
-    r"(?:\bKamerstuk(?:ken)?"
+    r"(?:\bKamerstuk(?:ken|nummers?)?"
     r"(?:\s+(?:II|I|TK|EK)(?![\w]))?,?"
     r"(?:\s*(?:vergaderjaar\s+)?" + _ANY_YEAR + r"\s*,?)?"
     r"|\b(?:Tweede|Eerste)\s+Kamer,\s*vergaderjaar\s+" + _ANY_YEAR + r"\s*,)"
     r"\s*" + _DOSSIER + _MORE_DOSSIERS + _NUMBERS + _PAGE
 )
-"""Kamerstukken: kst-<dossier>[-<sub>][-<chapter>]-<number>."""
+"""Kamerstukken: kst-<dossier>[-<sub>][-<chapter>]-<number>; also written "Kamerstuknummer 23 432, nr. 376"."""
 
 HANDELINGEN_PATTERN = (
     r"(?P<aanhangsel>\bAanhangsel\s+(?:(?:bij|van)\s+(?:de\s+)?)?)?\bHandelingen" + _CHAMBER +

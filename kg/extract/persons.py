@@ -240,7 +240,8 @@ class PersonFinder:
     def _bracket_roles(self, bracket: str) -> list[str]:
         """Offices listed in a bracket: "minister binnenlandse zaken en koninkrijksrelaties",
         "viceminister-president , minister sociale zaken en werkgelegenheid". A title with
-        a portfolio counts only with a portfolio the scheme knows."""
+        a portfolio counts only with a portfolio the scheme knows, or with none at all
+        ("minister "), then as written."""
         roles = []
         for piece in bracket.split(","):
             words = re.sub(r"\s+", " ", piece).strip()
@@ -251,8 +252,8 @@ class PersonFinder:
                 if role is None or role.cue_only:
                     continue
                 rest = re.sub(r"^(?:van|voor)\s+", "", words[cut:].strip(), flags=re.I)
-                if not role.portfolio and not rest:
-                    roles.append(role.label)
+                if not rest:  # "(minister ) (CDA)": a page that left out the portfolio gives the bare title
+                    roles.append(role.label if not role.portfolio else words[:cut])
                 elif role.portfolio and fold(rest) in self.roles.portfolios:
                     via = "voor" if words[cut:].strip().lower().startswith("voor ") else "van"
                     roles.append(f"{role.label} {via} {self._portfolio(rest)}")

@@ -45,6 +45,7 @@ def ids(text: str, **kwargs) -> list[str]:
         ("Zie de publicatie kst-31015-200 op de site.", ["kst-31015-200"]),
         ("Bron: https://zoek.officielebekendmakingen.nl/ah-tk-20212022-99.html", ["ah-tk-20212022-99"]),
         ("Beide brieven (Kamerstukken 31 015, nrs. 150 en 152) gaan hierover.", ["kst-31015-150", "kst-31015-152"]),
+        ("conform de motie (Kamerstuknummer 31 015, nr. 376) is dit gedaan.", ["kst-31015-376"]),
         ("Zie Kamerstuk 31 015, nrs. 150, 151 en 152.", ["kst-31015-150", "kst-31015-151", "kst-31015-152"]),
         ("Zoals gemeld (Kamerstuk 31 015,\nnr. 160) gaat het door.", ["kst-31015-160"]),
         ("Zoals gemeld (Kamerstuk 31\n015, nr.\n\n161) gaat het door.", ["kst-31015-161"]),

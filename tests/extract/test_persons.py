@@ -302,6 +302,13 @@ def test_an_office_without_a_known_portfolio_is_no_role(nlp):
     assert got["Jan Jansen"][1]["roles"] == [] and got["Jan Jansen"][1]["party"] == "CDA"
 
 
+def test_an_office_whose_portfolio_the_page_left_out_is_the_bare_title(nlp):
+    """openkamer sometimes writes "(minister )": the office as written, not nothing."""
+    got = persons(nlp, "Beantwoord door Jan Jansen (minister ) (CDA), Els Smit (staatssecretaris) (VVD)\n")
+    assert got["Jan Jansen"][1]["roles"] == ["minister"] and got["Jan Jansen"][1]["party"] == "CDA"
+    assert got["Els Smit"][1]["roles"] == ["staatssecretaris"]
+
+
 def test_beantwoord_door_inside_a_sentence_names_no_one(nlp):
     assert "Jansen" not in persons(nlp, "De vragen zijn beantwoord door Jansen, zei hij.")
 
