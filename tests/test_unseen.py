@@ -1,4 +1,4 @@
-"""Extraction on 279 real documents the rules were not written from (tests/data/unseen).
+"""Extraction on 291 real documents the rules were not written from (tests/data/unseen).
 
 The seeds' gold measures the rules on the documents they were made from; this
 set says how they carry over. Its texts are excerpts of Kamerstukken,
