@@ -390,6 +390,17 @@ def _org_chars(doc: Doc) -> set[int]:
     return {i for s in doc.spans["kg_organizations"] for i in range(s.start_char, s.end_char)}
 
 
+def _submitters_office(metadata: object) -> str | None:
+    """The office of those a page's header lists as its "Indieners": Kamerleden on a
+    written question's page or a motion's (of the Eerste Kamer where the document is
+    that chamber's); on a letter or report the header does not say."""
+    if (getattr(metadata, "id", None) or "").startswith("kv-tk-"):
+        return "Tweede Kamerlid"
+    if getattr(metadata, "type", None) == "motie":
+        return "Eerste Kamerlid" if getattr(metadata, "chamber", None) == "Eerste Kamer" else "Tweede Kamerlid"
+    return None
+
+
 class PersonsComponent:
     """spaCy component writing Person spans to ``doc.spans["kg_persons"]``."""
 
@@ -402,10 +413,11 @@ class PersonsComponent:
         text = match_text(doc)  # names in capitals headings read as names ("LID HIDDEMA")
         found = self.finder.find(text) + self._signatories(doc)
         metadata = doc_metadata(doc)
-        if (getattr(metadata, "id", None) or "").startswith("kv-tk-"):
-            for cand in found:  # a written question's page: who filed it asked it, as a Tweede Kamerlid
+        member = _submitters_office(metadata)
+        if member:
+            for cand in found:  # a written question's or a motion's page: who filed it is a member
                 if cand.pattern == "page-submitters" and not cand.roles:
-                    cand.roles = ["Tweede Kamerlid"]
+                    cand.roles = [member]
         if getattr(metadata, "chamber", None) == "Eerste Kamer":
             for cand in found:  # who signs, speaks or attends is a senator (not "het Tweede Kamerlid X")
                 if cand.pattern in OWN_MEMBER_PATTERNS:

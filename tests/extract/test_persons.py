@@ -297,6 +297,16 @@ def test_a_written_questions_page_makes_its_askers_tweede_kamerleden(nlp):
     assert persons(nlp, text, other)["Anna Bakker"][1]["roles"] == []
 
 
+def test_a_motion_pages_submitters_are_members_of_its_chamber(nlp):
+    text = "Indiener(s): Anna Bakker (VVD), Piet de Wit (CDA)\n\nMotie van het lid Bakker c.s.\n"
+    motion = Document("kst-1-3", "x", text, len(text), metadata=Metadata(id="kst-1-3", type="motie"))
+    got = persons(nlp, text, motion)
+    assert got["Piet de Wit"][1]["roles"] == ["Tweede Kamerlid"]
+    senate = Document("kst-1-C", "x", text, len(text),
+                      metadata=Metadata(id="kst-1-C", type="motie", chamber="Eerste Kamer"))
+    assert persons(nlp, text, senate)["Piet de Wit"][1]["roles"] == ["Eerste Kamerlid"]
+
+
 def test_an_office_without_a_known_portfolio_is_no_role(nlp):
     got = persons(nlp, "Beantwoord door Jan Jansen (minister zonder portefeuille iets anders) (CDA)\n")
     assert got["Jan Jansen"][1]["roles"] == [] and got["Jan Jansen"][1]["party"] == "CDA"
