@@ -307,6 +307,12 @@ def test_a_motion_pages_submitters_are_members_of_its_chamber(nlp):
     assert persons(nlp, text, senate)["Piet de Wit"][1]["roles"] == ["Eerste Kamerlid"]
 
 
+def test_a_parliamentary_group_leader_is_a_role(nlp):
+    got = persons(nlp, "Mijn fractievoorzitter Karel Appel en ik hebben dit al gezegd.")
+    assert got["Karel Appel"][1]["roles"] == ["fractievoorzitter"]
+    assert persons(nlp, "De film van de XYZ-fractievoorzitter over dit boek.") == {}
+
+
 def test_an_office_without_a_known_portfolio_is_no_role(nlp):
     got = persons(nlp, "Beantwoord door Jan Jansen (minister zonder portefeuille iets anders) (CDA)\n")
     assert got["Jan Jansen"][1]["roles"] == [] and got["Jan Jansen"][1]["party"] == "CDA"
