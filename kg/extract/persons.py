@@ -156,7 +156,8 @@ class Candidate:
 
 
 # Patterns naming the members of the chamber whose document it is (Eerste Kamerleden in its documents).
-OWN_MEMBER_PATTERNS = frozenset({"signatory", "speaker", "members-present", "mp-singular", "mp-plural", "motion-members"})
+OWN_MEMBER_PATTERNS = frozenset({"signatory", "speaker", "members-present", "mp-singular", "mp-plural", "motion-members",
+                                 "page-submitters"})
 # Cues whose first word may carry a party ("het CDA-kamerlid X"), not "de CDA-motie van het lid X".
 PARTY_PREFIX_PATTERNS = frozenset({"mp-singular", "mp-plural"})
 _TITLE_BEFORE = re.compile(r"(?i)(?<![\w-])(?<!de )(?<!het )(?<!een )(?<!uw )"
@@ -390,15 +391,12 @@ def _org_chars(doc: Doc) -> set[int]:
     return {i for s in doc.spans["kg_organizations"] for i in range(s.start_char, s.end_char)}
 
 
-def _submitters_office(metadata: object) -> str | None:
-    """The office of those a page's header lists as its "Indieners": Kamerleden on a
-    written question's page or a motion's (of the Eerste Kamer where the document is
-    that chamber's); on a letter or report the header does not say."""
-    if (getattr(metadata, "id", None) or "").startswith("kv-tk-"):
-        return "Tweede Kamerlid"
-    if getattr(metadata, "type", None) == "motie":
-        return "Eerste Kamerlid" if getattr(metadata, "chamber", None) == "Eerste Kamer" else "Tweede Kamerlid"
-    return None
+def _submitters_are_members(metadata: object) -> bool:
+    """Whether those a page's header lists as its "Indieners" are Kamerleden: on a
+    written question's page or a motion's, yes (of the Eerste Kamer where the
+    document is that chamber's, see OWN_MEMBER_PATTERNS); on a letter or report
+    the header does not say."""
+    return (getattr(metadata, "id", None) or "").startswith("kv-tk-") or getattr(metadata, "type", None) == "motie"
 
 
 class PersonsComponent:
@@ -413,11 +411,10 @@ class PersonsComponent:
         text = match_text(doc)  # names in capitals headings read as names ("LID HIDDEMA")
         found = self.finder.find(text) + self._signatories(doc)
         metadata = doc_metadata(doc)
-        member = _submitters_office(metadata)
-        if member:
+        if _submitters_are_members(metadata):
             for cand in found:  # a written question's or a motion's page: who filed it is a member
                 if cand.pattern == "page-submitters" and not cand.roles:
-                    cand.roles = [member]
+                    cand.roles = ["Tweede Kamerlid"]
         if getattr(metadata, "chamber", None) == "Eerste Kamer":
             for cand in found:  # who signs, speaks or attends is a senator (not "het Tweede Kamerlid X")
                 if cand.pattern in OWN_MEMBER_PATTERNS:
